@@ -1,0 +1,8 @@
+/* One function per command, each in its own cmd_<name>.c; the return value is the exit code. */
+#ifndef CREDGRAPH_COMMANDS_H
+#define CREDGRAPH_COMMANDS_H
+
+int cmd_build(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+
+#endif

@@ -1,0 +1,59 @@
+/* Streaming CSV reading with exact positions, on top of libcsv in strict mode.
+ *
+ * RFC 4180 quoting with embedded newlines, CRLF/CR/LF line ends, an optional UTF-8 BOM and
+ * delimiter `,` `;` or TAB (detected from the header line unless given). Every field comes
+ * with the physical line and the column (in characters, from 1) where it starts, counting
+ * newlines inside quotes, so every later message can point at it. Time O(bytes); memory
+ * O(largest record). */
+#ifndef CREDGRAPH_CSVLOAD_H
+#define CREDGRAPH_CSVLOAD_H
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct csv_field {
+	const char *s;      /* NUL-terminated, valid UTF-8 (see invalid_utf8) */
+	size_t len;
+	unsigned long line; /* where the field starts */
+	unsigned long col;
+	int missing;        /* empty and unquoted: `a,,b` (as opposed to `a,"",b`) */
+};
+
+struct csv_record {
+	const char *file;
+	unsigned long line; /* where the record starts */
+	size_t index;       /* 0 for the header */
+	size_t n;
+	struct csv_field *f;
+};
+
+/* Called once per record, header included; a non-zero return stops reading and is returned. */
+typedef int (*csv_record_fn)(const struct csv_record *rec, void *user);
+
+struct csv_opts {
+	char delimiter;      /* 0: detect from the header line */
+	size_t max_field;    /* bytes; a longer field is an error */
+	size_t max_fields;   /* per record */
+	size_t chunk_size;   /* read size; tests vary it */
+};
+
+struct csv_stats {
+	uint64_t bytes;
+	unsigned long lines;
+	size_t records;
+	char delimiter;
+	unsigned char sha256[32];
+};
+
+extern const struct csv_opts csv_default_opts;
+
+/* Read `path` ("-" for stdin) record by record. Returns 0 on success, EXIT_DATA after a
+ * located parse error (already reported), EXIT_IO when the file cannot be opened or read,
+ * or the callback's non-zero value. */
+int csv_load(const char *path, const struct csv_opts *opts, csv_record_fn fn, void *user,
+             struct csv_stats *stats);
+/* The same for an already open stream; `name` is used in messages. */
+int csv_load_stream(FILE *in, const char *name, const struct csv_opts *opts, csv_record_fn fn,
+                    void *user, struct csv_stats *stats);
+
+#endif

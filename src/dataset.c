@@ -1,0 +1,87 @@
+#include "dataset.h"
+
+#include <string.h>
+
+#include "ingest.h"
+#include "report.h"
+#include "xalloc.h"
+
+void load_opts_init(struct load_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->csv = csv_default_opts;
+	o->max_team = 1000;
+}
+
+static void ingest_free(struct ingest *in)
+{
+	intern_free(&in->artist_keys);
+	intern_free(&in->title_keys);
+	intern_free(&in->spellings);
+	intern_free(&in->types);
+	intern_free(&in->pids);
+	intern_free(&in->roles);
+	intern_free(&in->values);
+	free(in->rows);
+	free(in->role_pool);
+	free(in->extra_pool);
+	free(in->seen);
+	free(in->seen_line);
+	free(in->seen_input);
+	free(in->artist_of_key);
+	free(in->project_title_key);
+	free(in->row_project_of);
+	alias_free(in->aliases);
+	sb_release(&in->scratch);
+}
+
+int dataset_load(struct dataset *ds, const char *const *paths, size_t n_paths, const struct load_opts *o)
+{
+	struct ingest in = {.opts = o, .ds = ds};
+	int rc = 0;
+	memset(ds, 0, sizeof(*ds));
+	arena_init(&ds->strings);
+	intern_init(&in.artist_keys, 1024);
+	intern_init(&in.title_keys, 1024);
+	intern_init(&in.spellings, 2048);
+	intern_init(&in.types, 16);
+	intern_init(&in.pids, 16);
+	intern_init(&in.roles, 64);
+	intern_init(&in.values, 256);
+	sb_init(&in.scratch);
+
+	if (o->aliases) rc = alias_load(&in.aliases, o->aliases);
+	/* Every input is read even after a bad one, so that all their errors are reported at once. */
+	for (size_t i = 0; i < n_paths && rc != EXIT_IO; i++) {
+		int r = ingest_file(&in, paths[i]);
+		if (r && !rc) rc = r;
+		if (r == EXIT_IO) rc = r;
+	}
+	if (!rc) rc = resolve_dataset(&in);
+	if (!rc) {
+		attrs_init(&ds->artist_attrs, ds->n_artists);
+		attrs_init(&ds->project_attrs, ds->n_projects);
+		if (o->artist_table) rc = attr_table_load(&in, o->artist_table, 0);
+		if (!rc && o->project_table) rc = attr_table_load(&in, o->project_table, 1);
+	}
+	if (!rc && o->strict && report_warning_count()) {
+		rc = error("%lu warning%s, and --strict makes them fatal", report_warning_count(),
+		           report_warning_count() == 1 ? "" : "s");
+		rc = EXIT_DATA;
+	}
+	ingest_free(&in);
+	return rc;
+}
+
+void dataset_free(struct dataset *ds)
+{
+	free(ds->artists);
+	free(ds->projects);
+	free(ds->links);
+	free(ds->extra_names);
+	free(ds->inputs);
+	attrs_free(&ds->artist_attrs);
+	attrs_free(&ds->project_attrs);
+	arena_free(&ds->strings);
+	memset(ds, 0, sizeof(*ds));
+}

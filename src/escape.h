@@ -1,0 +1,26 @@
+/* Text and number encoding for the writers. Streaming: everything goes straight to a FILE*. */
+#ifndef CREDGRAPH_ESCAPE_H
+#define CREDGRAPH_ESCAPE_H
+#include <stddef.h>
+#include <stdio.h>
+
+/* XML character data or attribute value: & < > " ' escaped; TAB, LF, CR as character references
+ * (kept through attribute normalisation); characters XML cannot carry (C0 controls, U+FFFE,
+ * U+FFFF, invalid UTF-8) become U+FFFD and are counted. */
+void xml_escape(FILE *f, const char *s);
+/* Text for an XML comment: "--" cannot appear, so it is written "- -". */
+void xml_comment_text(FILE *f, const char *s);
+/* A DOT double-quoted string, quotes included: \ and " escaped, LF as \n, other controls
+ * dropped and counted; pieces over 16 KiB joined with DOT's '+' (Graphviz's string limit). */
+void dot_quote(FILE *f, const char *s);
+/* A CSV field (RFC 4180): quoted when it holds , " CR or LF. */
+void csv_field(FILE *f, const char *s);
+/* Characters replaced or dropped so far. */
+unsigned long escape_replaced_count(void);
+
+/* Shortest text that reads back as the same double ("0.1", "1.23e-05"); C locale. */
+void fmt_double(char buf[32], double x);
+/* Plain decimal, never e-notation, 10 significant digits, trailing zeros trimmed (DOT). */
+void fmt_fixed(char buf[64], double x);
+
+#endif

@@ -1,0 +1,271 @@
+#include "graph.h"
+
+#include <string.h>
+
+#include "igraph_glue.h"
+#include "report.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+enum { MAX_TITLES_ON_EDGE = 10 };
+
+/* Names our edge attributes use, and Gephi's reserved edge names: an extra CSV column with
+ * one of these names is written as "csv_<name>" instead of overriding ours. */
+static const char *const reserved_edge[] = {
+	"id", "source", "target", "label", "edgelabel", "weight", "kind", "roles", "credits", "year",
+	"sources", "r", "g", "b", "color", NULL,
+};
+
+static const char *extra_name(struct arena *a, const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_init(&sb);
+	for (const char *p = name; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+		sb_addch(&sb, ok ? (char)c : '_');
+	}
+	int clash = sb.buf[0] >= '0' && sb.buf[0] <= '9';
+	for (size_t i = 0; reserved_edge[i] && !clash; i++) clash = strcmp(sb.buf, reserved_edge[i]) == 0;
+	struct strbuf out = STRBUF_INIT;
+	sb_init(&out);
+	sb_addf(&out, "%s%s", clash ? "csv_" : "", sb.buf);
+	const char *r = arena_strndup(a, out.buf, out.len);
+	sb_release(&sb);
+	sb_release(&out);
+	return r;
+}
+
+static void make_igraph(struct kgraph *g)
+{
+	igraph_vector_int_t edges;
+	IGRAPH_OR_DIE(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * g->n_edges)));
+	for (size_t e = 0; e < g->n_edges; e++) {
+		VECTOR(edges)[2 * e] = g->from[e];
+		VECTOR(edges)[2 * e + 1] = g->to[e];
+	}
+	IGRAPH_OR_DIE(igraph_create(&g->g, &edges, (igraph_integer_t)g->n_vertices, IGRAPH_UNDIRECTED));
+	igraph_vector_int_destroy(&edges);
+}
+
+/* Copy an attribute table's columns into rows offset.. of dst. A column that dst already has
+ * (artists and projects both with "grammy_wins") is shared when the types agree. */
+static void copy_table(struct attr_set *dst, const struct attr_set *src, size_t offset, struct arena *names)
+{
+	for (size_t c = 0; c < src->n_cols; c++) {
+		const struct attr_col *s = &src->cols[c];
+		struct attr_col *d = attrs_find(dst, s->name);
+		if (d && d->type != s->type) {
+			struct strbuf sb = STRBUF_INIT;
+			sb_init(&sb);
+			sb_addf(&sb, "%s_%s", offset ? "project" : "artist", s->name);
+			d = attrs_find(dst, sb.buf);
+			if (!d) d = attrs_add(dst, arena_strndup(names, sb.buf, sb.len), s->type);
+			sb_release(&sb);
+		}
+		if (!d) d = attrs_add(dst, s->name, s->type);
+		for (size_t r = 0; r < src->n_rows; r++) {
+			if (!attr_present(s, r)) continue;
+			if (s->type == ATTR_STRING) d->s[offset + r] = s->s[r];
+			else if (s->type == ATTR_INT) d->i[offset + r] = s->i[r];
+			else d->d[offset + r] = s->d[r];
+		}
+	}
+}
+
+static int64_t year_or_none(int y)
+{
+	return y == NO_YEAR ? ATTR_NO_INT : y;
+}
+
+void graph_credits(struct kgraph *g, struct dataset *ds)
+{
+	size_t A = ds->n_artists, P = ds->n_projects, n = A + P;
+	memset(g, 0, sizeof(*g));
+	g->name = "credits";
+	g->n_vertices = n;
+	g->n_edges = ds->n_links;
+	g->vid = xmalloc(st_mult(n + 1, sizeof(char *)));
+	attrs_init(&g->v, n);
+	struct attr_col *label = attrs_add(&g->v, "label", ATTR_STRING);
+	struct attr_col *kind = attrs_add(&g->v, "kind", ATTR_STRING);
+	struct attr_col *type = attrs_add(&g->v, "type", ATTR_STRING);
+	struct attr_col *year = attrs_add(&g->v, "year", ATTR_INT);
+	struct attr_col *credits = attrs_add(&g->v, "credits", ATTR_INT);
+	struct attr_col *projects = attrs_add(&g->v, "projects", ATTR_INT);
+	struct attr_col *artists = attrs_add(&g->v, "artists", ATTR_INT);
+	struct attr_col *first = attrs_add(&g->v, "first_year", ATTR_INT);
+	struct attr_col *last = attrs_add(&g->v, "last_year", ATTR_INT);
+	for (size_t a = 0; a < A; a++) {
+		const struct artist *x = &ds->artists[a];
+		g->vid[a] = x->id;
+		label->s[a] = x->label;
+		kind->s[a] = "artist";
+		credits->i[a] = x->credits;
+		projects->i[a] = x->projects;
+		first->i[a] = year_or_none(x->first_year);
+		last->i[a] = year_or_none(x->last_year);
+	}
+	for (size_t p = 0; p < P; p++) {
+		const struct project *x = &ds->projects[p];
+		g->vid[A + p] = x->id;
+		label->s[A + p] = x->label;
+		kind->s[A + p] = "project";
+		type->s[A + p] = *x->type ? x->type : NULL;
+		year->i[A + p] = year_or_none(x->year);
+		credits->i[A + p] = x->credits;
+		artists->i[A + p] = x->artists;
+	}
+	copy_table(&g->v, &ds->artist_attrs, 0, &ds->strings);
+	copy_table(&g->v, &ds->project_attrs, A, &ds->strings);
+
+	g->from = xmalloc(st_mult(g->n_edges + 1, sizeof(uint32_t)));
+	g->to = xmalloc(st_mult(g->n_edges + 1, sizeof(uint32_t)));
+	attrs_init(&g->e, g->n_edges);
+	struct attr_col *roles = attrs_add(&g->e, "roles", ATTR_STRING);
+	struct attr_col *ecredits = attrs_add(&g->e, "credits", ATTR_INT);
+	struct attr_col *eyear = attrs_add(&g->e, "year", ATTR_INT);
+	struct attr_col *sources = attrs_add(&g->e, "sources", ATTR_STRING);
+	struct attr_col **extra = xcalloc(ds->n_extra + 1, sizeof(*extra));
+	for (size_t k = 0; k < ds->n_extra; k++)
+		extra[k] = attrs_add(&g->e, extra_name(&ds->strings, ds->extra_names[k]), ATTR_STRING);
+	for (size_t l = 0; l < ds->n_links; l++) {
+		const struct link *x = &ds->links[l];
+		g->from[l] = x->artist;
+		g->to[l] = (uint32_t)(A + x->project);
+		roles->s[l] = x->roles;
+		ecredits->i[l] = x->credits;
+		eyear->i[l] = year_or_none(ds->projects[x->project].year);
+		sources->s[l] = x->sources;
+		for (size_t k = 0; k < ds->n_extra; k++) extra[k]->s[l] = x->extra[k];
+	}
+	free(extra);
+	make_igraph(g);
+}
+
+struct pair {
+	uint64_t key; /* artist a << 32 | artist b, a < b */
+	uint32_t project;
+};
+
+static int cmp_pair(const void *x, const void *y)
+{
+	const struct pair *p = x, *q = y;
+	if (p->key != q->key) return p->key < q->key ? -1 : 1;
+	return (p->project > q->project) - (p->project < q->project);
+}
+
+void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team)
+{
+	size_t A = ds->n_artists, P = ds->n_projects;
+	memset(g, 0, sizeof(*g));
+	g->name = "collab";
+	g->n_vertices = A;
+	g->vid = xmalloc(st_mult(A + 1, sizeof(char *)));
+	attrs_init(&g->v, A);
+	struct attr_col *label = attrs_add(&g->v, "label", ATTR_STRING);
+	struct attr_col *credits = attrs_add(&g->v, "credits", ATTR_INT);
+	struct attr_col *projects = attrs_add(&g->v, "projects", ATTR_INT);
+	struct attr_col *first = attrs_add(&g->v, "first_year", ATTR_INT);
+	struct attr_col *last = attrs_add(&g->v, "last_year", ATTR_INT);
+	for (size_t a = 0; a < A; a++) {
+		const struct artist *x = &ds->artists[a];
+		g->vid[a] = x->id;
+		label->s[a] = x->label;
+		credits->i[a] = x->credits;
+		projects->i[a] = x->projects;
+		first->i[a] = year_or_none(x->first_year);
+		last->i[a] = year_or_none(x->last_year);
+	}
+	copy_table(&g->v, &ds->artist_attrs, 0, &ds->strings);
+
+	/* Each project's team, by counting sort of the links (stable: artists stay ascending). */
+	size_t *start = xcalloc(P + 2, sizeof(size_t));
+	uint32_t *team = xmalloc(st_mult(ds->n_links + 1, sizeof(uint32_t)));
+	for (size_t l = 0; l < ds->n_links; l++) start[ds->links[l].project + 1]++;
+	for (size_t p = 0; p < P; p++) start[p + 1] += start[p];
+	size_t *fill = xmalloc(st_mult(P + 1, sizeof(size_t)));
+	memcpy(fill, start, (P + 1) * sizeof(size_t));
+	for (size_t l = 0; l < ds->n_links; l++) team[fill[ds->links[l].project]++] = ds->links[l].artist;
+	free(fill);
+
+	size_t n_pairs = 0;
+	for (size_t p = 0; p < P; p++) {
+		size_t k = start[p + 1] - start[p];
+		if (k > max_team) {
+			warning("project '%s' has %zu artists, more than --max-team %zu: kept in the credits graph, "
+			        "left out of the collaboration network", ds->projects[p].label, k, max_team);
+			continue;
+		}
+		n_pairs += k * (k - 1) / 2;
+	}
+	struct pair *pairs = xmalloc(st_mult(n_pairs + 1, sizeof(*pairs)));
+	size_t np = 0;
+	for (size_t p = 0; p < P; p++) {
+		size_t s = start[p], k = start[p + 1] - s;
+		if (k > max_team) continue;
+		for (size_t i = 0; i < k; i++)
+			for (size_t j = i + 1; j < k; j++)
+				pairs[np++] = (struct pair){(uint64_t)team[s + i] << 32 | team[s + j], (uint32_t)p};
+	}
+	qsort(pairs, np, sizeof(*pairs), cmp_pair);
+
+	size_t n_edges = 0;
+	for (size_t i = 0; i < np; i++) n_edges += i == 0 || pairs[i].key != pairs[i - 1].key;
+	g->n_edges = n_edges;
+	g->from = xmalloc(st_mult(n_edges + 1, sizeof(uint32_t)));
+	g->to = xmalloc(st_mult(n_edges + 1, sizeof(uint32_t)));
+	attrs_init(&g->e, n_edges);
+	struct attr_col *weight = attrs_add(&g->e, "weight", ATTR_DOUBLE);
+	struct attr_col *newman = attrs_add(&g->e, "newman", ATTR_DOUBLE);
+	struct attr_col *efirst = attrs_add(&g->e, "first_year", ATTR_INT);
+	struct attr_col *elast = attrs_add(&g->e, "last_year", ATTR_INT);
+	struct attr_col *titles = attrs_add(&g->e, "projects", ATTR_STRING);
+	struct strbuf sb = STRBUF_INIT;
+	sb_init(&sb);
+	size_t e = 0;
+	for (size_t i = 0; i < np;) {
+		size_t j = i;
+		double nw = 0;
+		int fy = NO_YEAR, ly = NO_YEAR;
+		sb_reset(&sb);
+		for (; j < np && pairs[j].key == pairs[i].key; j++) {
+			const struct project *pr = &ds->projects[pairs[j].project];
+			nw += 1.0 / (double)(start[pairs[j].project + 1] - start[pairs[j].project] - 1);
+			if (pr->year != NO_YEAR) {
+				if (fy == NO_YEAR || pr->year < fy) fy = pr->year;
+				if (pr->year > ly) ly = pr->year;
+			}
+			if (j - i < MAX_TITLES_ON_EDGE) {
+				if (sb.len) sb_addch(&sb, '|');
+				sb_addstr(&sb, pr->label);
+			}
+		}
+		if (j - i > MAX_TITLES_ON_EDGE) sb_addf(&sb, "|(+%zu more)", j - i - MAX_TITLES_ON_EDGE);
+		g->from[e] = (uint32_t)(pairs[i].key >> 32);
+		g->to[e] = (uint32_t)pairs[i].key;
+		weight->d[e] = (double)(j - i);
+		newman->d[e] = nw;
+		efirst->i[e] = year_or_none(fy);
+		elast->i[e] = year_or_none(ly);
+		titles->s[e] = arena_strndup(&ds->strings, sb.buf, sb.len);
+		e++;
+		i = j;
+	}
+	sb_release(&sb);
+	free(pairs);
+	free(team);
+	free(start);
+	make_igraph(g);
+}
+
+void graph_free(struct kgraph *g)
+{
+	free(g->vid);
+	free(g->from);
+	free(g->to);
+	attrs_free(&g->v);
+	attrs_free(&g->e);
+	igraph_destroy(&g->g);
+	memset(g, 0, sizeof(*g));
+}

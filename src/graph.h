@@ -1,0 +1,33 @@
+/* The two graphs credgraph exports, as attribute tables plus one igraph_t each.
+ *
+ * credits: artists and projects are vertices (kind = artist | project), one edge per
+ *          artist–project pair carrying its roles, credit count, year and sources.
+ * collab:  artists only (isolated ones included); one edge per pair sharing a project, with
+ *          weight = distinct shared projects and newman = sum over them of 1/(n_p - 1). */
+#ifndef CREDGRAPH_GRAPH_H
+#define CREDGRAPH_GRAPH_H
+#include <igraph.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "attrs.h"
+#include "dataset.h"
+
+struct kgraph {
+	const char *name;     /* "credits" or "collab" */
+	size_t n_vertices, n_edges;
+	const char **vid;     /* stable vertex ids */
+	uint32_t *from, *to;  /* edge endpoints, from < to */
+	struct attr_set v, e; /* column "label" always comes first in v */
+	igraph_t g;
+	const char *note;     /* e.g. which metrics are estimates; NULL when none */
+};
+
+/* O(V + L) for L artist–project links. */
+void graph_credits(struct kgraph *g, struct dataset *ds);
+/* O(P + sum over projects of n_p^2 log) : every pair of a project's team, sorted once.
+ * Projects with more than max_team artists stay out, with a warning. */
+void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team);
+void graph_free(struct kgraph *g);
+
+#endif

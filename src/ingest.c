@@ -1,0 +1,322 @@
+/* Reading credit rows: header mapping, per-row validation, filters, exact duplicates.
+ * O(bytes) time; O(rows) memory in compact rows plus the distinct strings. */
+#include "ingest.h"
+
+#include <string.h>
+
+#include "columns.h"
+#include "normalize.h"
+#include "report.h"
+#include "sha256.h"
+#include "xalloc.h"
+
+struct file_ctx {
+	struct ingest *in;
+	uint32_t input;
+	struct column_map cols;
+	int have_header;
+	size_t rows;
+};
+
+int parse_year(const char *s, size_t len, int *bad)
+{
+	trim_space(&s, &len);
+	*bad = 0;
+	if (len == 0) return NO_YEAR;
+	int ok = len >= 4;
+	for (size_t i = 0; ok && i < 4; i++) ok = s[i] >= '0' && s[i] <= '9';
+	/* The rest may be a date (-MM, -MM-DD) or a spreadsheet's ".0". */
+	if (ok && len > 4) {
+		if (len == 6 && s[4] == '.' && s[5] == '0') ok = 1;
+		else if (s[4] == '-' && (len == 7 || len == 10)) {
+			for (size_t i = 5; ok && i < len; i++) ok = (i == 7) ? s[i] == '-' : (s[i] >= '0' && s[i] <= '9');
+		} else ok = 0;
+	}
+	int year = ok ? (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0') : 0;
+	if (!ok || year < 1800 || year > 2100) {
+		*bad = 1;
+		return NO_YEAR;
+	}
+	return year;
+}
+
+void ingest_artist_key(struct ingest *in, struct strbuf *out, const char *name, size_t len)
+{
+	size_t start = out->len;
+	norm_key(out, name, len);
+	if (in->aliases) {
+		size_t clen;
+		const char *canon = alias_resolve(in->aliases, out->buf + start, out->len - start, &clen);
+		if (canon != out->buf + start) {
+			out->len = start;
+			sb_add(out, canon, clen);
+		}
+	}
+}
+
+static const struct csv_field *field(const struct csv_record *r, const struct column_map *m, enum column_role role)
+{
+	long i = m->idx[role];
+	if (i < 0 || (size_t)i >= r->n || r->f[i].missing) return NULL;
+	return &r->f[i];
+}
+
+/* A field's text with ASCII white space trimmed; NULL when empty. */
+static const char *text(const struct csv_field *f, size_t *len)
+{
+	if (!f) return NULL;
+	const char *s = f->s;
+	*len = f->len;
+	trim_space(&s, len);
+	return *len ? s : NULL;
+}
+
+static void warn_at(const struct csv_record *r, const struct csv_field *f, const char *fmt, const char *what)
+{
+	struct srcloc loc = {r->file, f ? f->line : r->line, f ? f->col : 1};
+	diag(SEV_WARNING, &loc, fmt, what);
+}
+
+/* Roles split on ';', '|' and '/', each normalised like a name; "credited" when none. */
+static void add_roles(struct ingest *in, struct raw_row *row, const char *s, size_t len)
+{
+	row->roles_off = (uint32_t)in->n_role_pool;
+	row->n_roles = 0;
+	size_t i = 0;
+	while (s && i <= len) {
+		size_t j = i;
+		while (j < len && s[j] != ';' && s[j] != '|' && s[j] != '/') j++;
+		const char *part = s + i;
+		size_t plen = j - i;
+		trim_space(&part, &plen);
+		if (plen) {
+			sb_reset(&in->scratch);
+			norm_key(&in->scratch, part, plen);
+			uint32_t id = intern_add(&in->roles, in->scratch.buf, in->scratch.len, NULL);
+			GROW(in->role_pool, in->n_role_pool + 1, in->cap_role_pool);
+			in->role_pool[in->n_role_pool++] = id;
+			row->n_roles++;
+		}
+		i = j + 1;
+	}
+	if (!row->n_roles) {
+		GROW(in->role_pool, in->n_role_pool + 1, in->cap_role_pool);
+		in->role_pool[in->n_role_pool++] = intern_add(&in->roles, "credited", 8, NULL);
+		row->n_roles = 1;
+	}
+}
+
+static int in_list(const char *const *list, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(list[i], s) == 0) return 1;
+	return 0;
+}
+
+/* Filters: roles, year range, types (all given already normalised). */
+static int passes_filter(struct ingest *in, const struct raw_row *row)
+{
+	const struct row_filter *f = &in->opts->filter;
+	if (f->n_roles) {
+		int any = 0;
+		for (uint32_t k = 0; k < row->n_roles && !any; k++)
+			any = in_list(f->roles, f->n_roles, intern_str(&in->roles, in->role_pool[row->roles_off + k]));
+		if (!any) return 0;
+	}
+	if ((f->from != NO_YEAR || f->to != NO_YEAR) &&
+	    (row->year == NO_YEAR || (f->from != NO_YEAR && row->year < f->from) || (f->to != NO_YEAR && row->year > f->to)))
+		return 0;
+	const char *type = intern_str(&in->types, row->type);
+	if (f->n_types && !in_list(f->types, f->n_types, type)) return 0;
+	if (f->n_exclude_types && in_list(f->exclude_types, f->n_exclude_types, type)) return 0;
+	return 1;
+}
+
+/* Exact duplicate rows (every field equal, in any input) are kept once. Returns 1 and the first
+ * copy's place when the row was seen before. Stores a 64-bit hash per row, not the row. */
+static int seen_before(struct ingest *in, const struct csv_record *r, uint32_t input, struct srcloc *first)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL;
+	for (size_t i = 0; i < r->n; i++)
+		h = siphash13(r->f[i].s, r->f[i].len, h, i + 1);
+	if (2 * (in->n_seen + 1) > in->seen_mask + 1) {
+		size_t nslots = in->seen_mask ? 2 * (in->seen_mask + 1) : 1024;
+		uint64_t *old = in->seen;
+		uint32_t *old_line = in->seen_line, *old_input = in->seen_input;
+		size_t old_n = in->seen_mask ? in->seen_mask + 1 : 0;
+		in->seen = xcalloc(nslots, sizeof(*in->seen));
+		in->seen_line = xcalloc(nslots, sizeof(*in->seen_line));
+		in->seen_input = xcalloc(nslots, sizeof(*in->seen_input));
+		in->seen_mask = nslots - 1;
+		for (size_t k = 0; k < old_n; k++) {
+			if (!old[k]) continue;
+			size_t j = old[k] & in->seen_mask;
+			while (in->seen[j]) j = (j + 1) & in->seen_mask;
+			in->seen[j] = old[k];
+			in->seen_line[j] = old_line[k];
+			in->seen_input[j] = old_input[k];
+		}
+		free(old);
+		free(old_line);
+		free(old_input);
+	}
+	if (!h) h = 1;
+	size_t j = h & in->seen_mask;
+	while (in->seen[j]) {
+		if (in->seen[j] == h) {
+			first->file = in->ds->inputs[in->seen_input[j]].path;
+			first->line = in->seen_line[j];
+			return 1;
+		}
+		j = (j + 1) & in->seen_mask;
+	}
+	in->seen[j] = h;
+	in->seen_line[j] = (uint32_t)r->line;
+	in->seen_input[j] = input;
+	in->n_seen++;
+	return 0;
+}
+
+static uint32_t intern_value(struct ingest *in, const struct csv_field *f)
+{
+	size_t len;
+	const char *s = text(f, &len);
+	return s ? intern_add(&in->values, s, len, NULL) : NONE;
+}
+
+static int on_row(const struct csv_record *r, void *user)
+{
+	struct file_ctx *fc = user;
+	struct ingest *in = fc->in;
+	struct column_map *m = &fc->cols;
+
+	if (!fc->have_header) {
+		columns_map(m, r);
+		fc->have_header = 1;
+		if (m->idx[COL_ARTIST] < 0 || m->idx[COL_PROJECT] < 0) {
+			struct srcloc loc = {r->file, r->line, 1};
+			diag(SEV_ERROR, &loc, "no %s column in the header (expected one of: %s)",
+			     m->idx[COL_ARTIST] < 0 ? "artist" : "project",
+			     m->idx[COL_ARTIST] < 0 ? "artist, name, person, credit_name"
+			                            : "project, work, title, release, album");
+			return EXIT_DATA;
+		}
+		if (in->ds->n_extra == 0 && m->n_extra) {
+			in->ds->n_extra = m->n_extra;
+			in->ds->extra_names = xcalloc(m->n_extra, sizeof(char *));
+			for (size_t k = 0; k < m->n_extra; k++)
+				in->ds->extra_names[k] = arena_strdup(&in->ds->strings, column_name(m, m->extra[k]));
+		}
+		return 0;
+	}
+	fc->rows++;
+	in->ds->rows_read++;
+
+	size_t alen = 0, tlen = 0;
+	const struct csv_field *fa = field(r, m, COL_ARTIST), *fp = field(r, m, COL_PROJECT);
+	const char *artist = text(fa, &alen), *title = text(fp, &tlen);
+	if (!artist || !title) {
+		const struct csv_field *where = !artist ? (fa ? fa : NULL) : (fp ? fp : NULL);
+		warn_at(r, where, "row has no %s; skipped", !artist ? "artist" : "project");
+		in->ds->rows_skipped++;
+		return 0;
+	}
+
+	struct raw_row row = {.pid = NONE, .source = NONE, .input = fc->input, .line = (uint32_t)r->line};
+	size_t len;
+	const char *s;
+
+	sb_reset(&in->scratch);
+	if ((s = text(field(r, m, COL_ARTIST_ID), &len))) {
+		sb_addch(&in->scratch, '\x01');
+		sb_add(&in->scratch, s, len);
+	} else {
+		ingest_artist_key(in, &in->scratch, artist, alen);
+	}
+	row.artist = intern_add(&in->artist_keys, in->scratch.buf, in->scratch.len, NULL);
+	row.artist_sp = intern_add(&in->spellings, artist, alen, NULL);
+
+	sb_reset(&in->scratch);
+	norm_key(&in->scratch, title, tlen);
+	row.title = intern_add(&in->title_keys, in->scratch.buf, in->scratch.len, NULL);
+	row.title_sp = intern_add(&in->spellings, title, tlen, NULL);
+	if ((s = text(field(r, m, COL_PROJECT_ID), &len))) row.pid = intern_add(&in->pids, s, len, NULL);
+
+	const struct csv_field *fy = field(r, m, COL_YEAR);
+	if ((s = text(fy, &len))) {
+		int bad;
+		row.year = parse_year(s, len, &bad);
+		if (bad) {
+			struct srcloc loc = {r->file, fy->line, fy->col};
+			diag(SEV_WARNING, &loc, "'%.*s' is not a year (expected YYYY or YYYY-MM-DD, 1800-2100); "
+			     "the row is kept without a year", (int)(len > 40 ? 40 : len), s);
+		}
+	}
+
+	sb_reset(&in->scratch);
+	if ((s = text(field(r, m, COL_TYPE), &len))) norm_key(&in->scratch, s, len);
+	row.type = intern_add(&in->types, in->scratch.buf, in->scratch.len, NULL);
+
+	s = text(field(r, m, COL_ROLE), &len);
+	add_roles(in, &row, s, s ? len : 0);
+
+	if (!passes_filter(in, &row)) {
+		in->n_role_pool = row.roles_off;
+		in->ds->rows_filtered++;
+		return 0;
+	}
+	struct srcloc first = {0};
+	if (seen_before(in, r, fc->input, &first)) {
+		struct srcloc loc = {r->file, r->line, 1};
+		diag(SEV_WARNING, &loc, "duplicate of the row at %s:%lu; counted once", first.file, first.line);
+		in->n_role_pool = row.roles_off;
+		in->ds->rows_duplicate++;
+		return 0;
+	}
+
+	row.source = intern_value(in, field(r, m, COL_SOURCE));
+	row.extra_off = (uint32_t)in->n_extra_pool;
+	GROW(in->extra_pool, in->n_extra_pool + in->ds->n_extra, in->cap_extra_pool);
+	for (size_t k = 0; k < in->ds->n_extra; k++) {
+		/* Later files map their extra columns by name onto the first file's. */
+		uint32_t v = NONE;
+		for (size_t e = 0; e < m->n_extra; e++) {
+			size_t idx = m->extra[e];
+			if (idx < r->n && strcmp(column_name(m, idx), in->ds->extra_names[k]) == 0) {
+				v = r->f[idx].missing ? NONE : intern_value(in, &r->f[idx]);
+				break;
+			}
+		}
+		in->extra_pool[in->n_extra_pool++] = v;
+	}
+
+	GROW(in->rows, in->n_rows + 1, in->cap_rows);
+	in->rows[in->n_rows++] = row;
+	in->ds->rows_used++;
+	return 0;
+}
+
+int ingest_file(struct ingest *in, const char *path)
+{
+	struct dataset *ds = in->ds;
+	struct file_ctx fc = {.in = in, .input = (uint32_t)ds->n_inputs};
+	struct csv_stats st;
+	ds->inputs = xrealloc(ds->inputs, st_mult(ds->n_inputs + 1, sizeof(*ds->inputs)));
+	struct input_info *info = &ds->inputs[ds->n_inputs++];
+	memset(info, 0, sizeof(*info));
+	info->path = arena_strdup(&ds->strings, strcmp(path, "-") == 0 ? "<stdin>" : path);
+
+	int rc = csv_load(path, &in->opts->csv, on_row, &fc, &st);
+	if (rc == 0 && !fc.have_header) {
+		diag(SEV_ERROR, &(struct srcloc){info->path, 0, 0}, "empty file: expected a header line such as "
+		     "'artist,project,role,year,type,source'");
+		rc = EXIT_DATA;
+	}
+	if (rc != EXIT_IO) {
+		info->bytes = st.bytes;
+		sha256_hex(st.sha256, info->sha256);
+	}
+	info->rows = fc.rows;
+	columns_free(&fc.cols);
+	return rc;
+}

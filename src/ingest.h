@@ -1,0 +1,70 @@
+/* Internal to dataset loading: the compact form of a credit row between reading (ingest.c)
+ * and identity resolution (resolve.c). Strings are interned; a row is a few integers. */
+#ifndef CREDGRAPH_INGEST_H
+#define CREDGRAPH_INGEST_H
+#include <stdint.h>
+
+#include "dataset.h"
+#include "intern.h"
+#include "strbuf.h"
+
+#define NONE UINT32_MAX
+
+struct raw_row {
+	uint32_t artist;     /* artist key (names: NFC, case-folded, aliased; or "\x01" + artist_id) */
+	uint32_t artist_sp;  /* spelling as written */
+	uint32_t title;      /* title key */
+	uint32_t title_sp;
+	uint32_t type;       /* normalised type; id of "" when not given */
+	uint32_t pid;        /* project_id key, or NONE */
+	int32_t year;
+	uint32_t roles_off, n_roles; /* into ingest.role_pool */
+	uint32_t source;     /* into values, or NONE */
+	uint32_t extra_off;  /* into ingest.extra_pool, n_extra ids per row (NONE: empty) */
+	uint32_t input;
+	uint32_t line;
+};
+
+struct alias_map;
+
+struct ingest {
+	const struct load_opts *opts;
+	struct dataset *ds;
+	struct intern artist_keys, title_keys, spellings, types, pids, roles, values;
+	struct raw_row *rows;
+	size_t n_rows, cap_rows;
+	uint32_t *role_pool;
+	size_t n_role_pool, cap_role_pool;
+	uint32_t *extra_pool;
+	size_t n_extra_pool, cap_extra_pool;
+	uint64_t *seen;      /* hashes of rows read, for exact duplicates */
+	uint32_t *seen_line; /* the line of the first such row */
+	uint32_t *seen_input;
+	size_t seen_mask, n_seen;
+	struct alias_map *aliases;
+	uint32_t *artist_of_key;     /* artist key id -> artist (NONE: no row used), after resolve */
+	uint32_t *project_title_key; /* project -> title key id, after resolve */
+	uint32_t *row_project_of;    /* row -> project, after resolve */
+	struct strbuf scratch;
+	int data_error;
+};
+
+/* Identity key of an artist name, after aliases; appended to out. */
+void ingest_artist_key(struct ingest *in, struct strbuf *out, const char *name, size_t len);
+/* Year of a cell ("1999", "1999-03-01", "1999.0"), or NO_YEAR with *bad set when not a year. */
+int parse_year(const char *s, size_t len, int *bad);
+
+int ingest_file(struct ingest *in, const char *path);
+/* Resolve identities and fill in->ds; returns 0 or an exit code. */
+int resolve_dataset(struct ingest *in);
+
+/* Aliases: CSV name,canonical; aliased artist names become one vertex. */
+int alias_load(struct alias_map **out, const char *path);
+/* The canonical key for key (itself when not aliased). */
+const char *alias_resolve(const struct alias_map *m, const char *key, size_t len, size_t *out_len);
+void alias_free(struct alias_map *m);
+
+/* Vertex attributes from --artists / --projects tables, matched to the resolved vertices. */
+int attr_table_load(struct ingest *in, const char *path, int for_projects);
+
+#endif

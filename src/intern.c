@@ -1,0 +1,141 @@
+#include "intern.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "report.h"
+#include "xalloc.h"
+
+static uint64_t key0, key1;
+
+static uint64_t rotl(uint64_t x, int b)
+{
+	return (x << b) | (x >> (64 - b));
+}
+
+#define SIPROUND                                                                            \
+	do {                                                                                \
+		v0 += v1; v1 = rotl(v1, 13); v1 ^= v0; v0 = rotl(v0, 32);                  \
+		v2 += v3; v3 = rotl(v3, 16); v3 ^= v2;                                      \
+		v0 += v3; v3 = rotl(v3, 21); v3 ^= v0;                                      \
+		v2 += v1; v1 = rotl(v1, 17); v1 ^= v2; v2 = rotl(v2, 32);                  \
+	} while (0)
+
+uint64_t siphash13(const void *data, size_t n, uint64_t k0, uint64_t k1)
+{
+	const unsigned char *p = data;
+	uint64_t v0 = 0x736f6d6570736575ULL ^ k0, v1 = 0x646f72616e646f6dULL ^ k1;
+	uint64_t v2 = 0x6c7967656e657261ULL ^ k0, v3 = 0x7465646279746573ULL ^ k1;
+	uint64_t m, b = (uint64_t)n << 56;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&m, p + i, 8);
+		v3 ^= m;
+		SIPROUND;
+		v0 ^= m;
+	}
+	for (size_t j = 0; i + j < n; j++)
+		b |= (uint64_t)p[i + j] << (8 * j);
+	v3 ^= b;
+	SIPROUND;
+	v0 ^= b;
+	v2 ^= 0xff;
+	SIPROUND;
+	SIPROUND;
+	SIPROUND;
+	return v0 ^ v1 ^ v2 ^ v3;
+}
+
+static void init_key(void)
+{
+	if (key0 | key1) return;
+	FILE *f = fopen("/dev/urandom", "rb");
+	if (!f || fread(&key0, sizeof key0, 1, f) != 1 || fread(&key1, sizeof key1, 1, f) != 1) {
+		key0 = (uint64_t)time(NULL) * 0x9E3779B97F4A7C15ULL;
+		key1 = (uint64_t)getpid() * 0xC2B2AE3D27D4EB4FULL;
+	}
+	if (f) fclose(f);
+	key0 |= 1;
+}
+
+static void rehash(struct intern *t, size_t nslots)
+{
+	free(t->slots);
+	t->slots = xcalloc(nslots, sizeof(*t->slots));
+	t->mask = nslots - 1;
+	for (size_t id = 0; id < t->n; id++) {
+		size_t i = t->hash[id] & t->mask;
+		while (t->slots[i]) i = (i + 1) & t->mask;
+		t->slots[i] = (uint32_t)id + 1;
+	}
+}
+
+void intern_init(struct intern *t, size_t expected)
+{
+	init_key();
+	memset(t, 0, sizeof(*t));
+	arena_init(&t->arena);
+	size_t nslots = 64;
+	while (nslots < 2 * expected) nslots *= 2;
+	rehash(t, nslots);
+}
+
+void intern_free(struct intern *t)
+{
+	arena_free(&t->arena);
+	free(t->str);
+	free(t->len);
+	free(t->hash);
+	free(t->slots);
+	memset(t, 0, sizeof(*t));
+}
+
+static size_t probe(const struct intern *t, const char *s, size_t n, uint32_t h)
+{
+	size_t i = h & t->mask;
+	for (;;) {
+		uint32_t slot = t->slots[i];
+		if (!slot) return i;
+		uint32_t id = slot - 1;
+		if (t->hash[id] == h && t->len[id] == n && memcmp(t->str[id], s, n) == 0) return i;
+		i = (i + 1) & t->mask;
+	}
+}
+
+int intern_find(const struct intern *t, const char *s, size_t n, uint32_t *id)
+{
+	uint32_t h = (uint32_t)siphash13(s, n, key0, key1);
+	size_t i = probe(t, s, n, h);
+	if (!t->slots[i]) return 0;
+	*id = t->slots[i] - 1;
+	return 1;
+}
+
+uint32_t intern_add(struct intern *t, const char *s, size_t n, int *is_new)
+{
+	if (n > UINT32_MAX) die(EXIT_DATA, "string of %zu bytes is too long to intern", n);
+	uint32_t h = (uint32_t)siphash13(s, n, key0, key1);
+	size_t i = probe(t, s, n, h);
+	if (t->slots[i]) {
+		if (is_new) *is_new = 0;
+		return t->slots[i] - 1;
+	}
+	if (t->n >= UINT32_MAX - 1) die(EXIT_DATA, "more than %u distinct strings", UINT32_MAX - 1);
+	size_t id = t->n++;
+	if (t->n > t->cap) {
+		size_t cap = t->cap;
+		GROW(t->str, t->n, cap);
+		t->len = xrealloc(t->len, st_mult(cap, sizeof(*t->len)));
+		t->hash = xrealloc(t->hash, st_mult(cap, sizeof(*t->hash)));
+		t->cap = cap;
+	}
+	t->str[id] = arena_strndup(&t->arena, s, n);
+	t->len[id] = (uint32_t)n;
+	t->hash[id] = h;
+	t->slots[i] = (uint32_t)id + 1;
+	if (2 * t->n > t->mask + 1) rehash(t, 2 * (t->mask + 1));
+	if (is_new) *is_new = 1;
+	return (uint32_t)id;
+}

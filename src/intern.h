@@ -1,0 +1,37 @@
+/* String interning: byte strings -> dense ids 0..n-1 in first-seen order.
+ *
+ * Open addressing over a power-of-two table of 32-bit ids, load factor <= 0.5, with the
+ * 32-bit hash of each string cached so that probes and growth never re-hash or compare
+ * unequal strings needlessly. Strings live in an arena. The hash is SipHash-1-3 with a
+ * per-process random key, so names crafted to collide cannot degrade lookups to O(n);
+ * ids depend only on insertion order, so output never depends on the key.
+ * Find-or-insert is expected O(len); growth is amortised O(1) per string. */
+#ifndef CREDGRAPH_INTERN_H
+#define CREDGRAPH_INTERN_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+struct intern {
+	struct arena arena;
+	const char **str;
+	uint32_t *len;
+	uint32_t *hash;
+	size_t n, cap;
+	uint32_t *slots; /* id + 1; 0 is empty */
+	size_t mask;
+};
+
+void intern_init(struct intern *t, size_t expected);
+void intern_free(struct intern *t);
+/* Id of s[0..n), inserting it if new (then *is_new = 1 when is_new is given). */
+uint32_t intern_add(struct intern *t, const char *s, size_t n, int *is_new);
+/* Id of s[0..n) if present: returns 1 and sets *id, else 0. */
+int intern_find(const struct intern *t, const char *s, size_t n, uint32_t *id);
+static inline const char *intern_str(const struct intern *t, uint32_t id) { return t->str[id]; }
+static inline size_t intern_count(const struct intern *t) { return t->n; }
+
+uint64_t siphash13(const void *data, size_t n, uint64_t k0, uint64_t k1);
+
+#endif

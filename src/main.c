@@ -1,0 +1,64 @@
+/* credgraph: music credits -> knowledge graph -> GraphML, DOT and rankings.
+ * A thin dispatcher: each command lives in its own cmd_<name>.c. */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "report.h"
+#include "writer.h"
+
+static const struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+} commands[] = {
+	{"build", cmd_build, "write GraphML, DOT and rankings for credit files into a directory"},
+	{"export", cmd_export, "write one graph in one format (file or standard output)"},
+};
+
+static void help(FILE *f)
+{
+	fputs("usage: credgraph <command> [<options>] <csv>...\n"
+	      "\n"
+	      "Turn music-credit CSV files (artist, project, role, year, ...) into a knowledge graph of\n"
+	      "artists and projects and the network of who worked with whom, for Gephi, Graphviz,\n"
+	      "NetworkX and igraph.\n"
+	      "\n"
+	      "Commands:\n", f);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n"
+	      "'credgraph <command> --help' describes a command and its options.\n"
+	      "\n"
+	      "Exit status: 0 done (also with warnings), 1 a check or query found problems or nothing,\n"
+	      "2 usage error, 3 bad input data, 4 I/O, resource or igraph failure.\n", f);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		help(stderr);
+		return EXIT_USAGE;
+	}
+	const char *name = argv[1];
+	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+		help(stdout);
+		return fflush(stdout) || ferror(stdout) ? EXIT_IO : EXIT_OK;
+	}
+	if (strcmp(name, "--version") == 0) {
+		printf("credgraph %s\n", CREDGRAPH_VERSION);
+		return fflush(stdout) || ferror(stdout) ? EXIT_IO : EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		if (strcmp(name, commands[i].name) != 0) continue;
+		int rc = commands[i].fn(argc - 1, argv + 1);
+		/* A full disk or closed pipe on standard output is an error too. */
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			fprintf(stderr, "credgraph: error: cannot write standard output\n");
+			if (!rc) rc = EXIT_IO;
+		}
+		return rc;
+	}
+	fprintf(stderr, "credgraph: '%s' is not a credgraph command. See 'credgraph --help'.\n", name);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,43 @@
+/* Diagnostics in the compiler form and the exit-code contract.
+ *
+ *   FILE:LINE:COL: error: what      a located problem in the input
+ *   FILE:LINE:COL: warning: what    a located problem credgraph worked around
+ *   credgraph: error: what          everything without a location
+ */
+#ifndef CREDGRAPH_REPORT_H
+#define CREDGRAPH_REPORT_H
+#include <stdarg.h>
+
+enum exit_code {
+	EXIT_OK = 0,       /* done; also when there were only warnings */
+	EXIT_PROBLEMS = 1, /* a check or query found problems, or nothing */
+	EXIT_USAGE = 2,    /* bad command line */
+	EXIT_DATA = 3,     /* bad input data */
+	EXIT_IO = 4,       /* I/O, resources or an igraph failure */
+};
+
+enum severity { SEV_WARNING, SEV_ERROR };
+
+/* A position in an input file: LINE is the physical line, COL counts characters from 1.
+ * A zero line or col is left out of the message. */
+struct srcloc {
+	const char *file;
+	unsigned long line;
+	unsigned long col;
+};
+
+/* Quiet mode drops warnings from stderr (they are still counted). */
+void report_set_quiet(int quiet);
+void diag(enum severity sev, const struct srcloc *loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+unsigned long report_warning_count(void);
+unsigned long report_error_count(void);
+
+/* "credgraph: error: what" and exit with `code`. Temporary outputs are removed by atexit hooks. */
+_Noreturn void die(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "credgraph: error: what"; returns -1 so that `return error(...)` reads well. */
+int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "credgraph: warning: what" */
+void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

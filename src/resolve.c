@@ -1,0 +1,400 @@
+/* Identity resolution: rows -> artists, projects and artist–project links.
+ *
+ * Projects are keyed by project_id when given, otherwise by (title key, year, type); a row
+ * without a year joins its title's project when exactly one exists. Labels are the most
+ * frequent spelling (first seen on a tie). Every step sorts or hashes: O(R log R) for R rows. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+#include "normalize.h"
+#include "report.h"
+#include "xalloc.h"
+
+struct pkey {
+	uint32_t kind; /* 1: by project_id, 2: by title/year/type */
+	uint32_t a;
+	int32_t year;
+	uint32_t type;
+};
+
+struct triple {
+	uint32_t a, b, c;
+};
+
+static int cmp_triple(const void *x, const void *y)
+{
+	const struct triple *p = x, *q = y;
+	if (p->a != q->a) return p->a < q->a ? -1 : 1;
+	if (p->b != q->b) return p->b < q->b ? -1 : 1;
+	if (p->c != q->c) return p->c < q->c ? -1 : 1;
+	return 0;
+}
+
+static struct srcloc row_loc(const struct ingest *in, const struct raw_row *r)
+{
+	return (struct srcloc){in->ds->inputs[r->input].path, r->line, 0};
+}
+
+/* For each entity, the spelling used on most of its rows (first seen on a tie).
+ * triples (entity, spelling, row) are sorted; O(R log R). */
+static void pick_labels(struct triple *t, size_t n, uint32_t *label_of)
+{
+	qsort(t, n, sizeof(*t), cmp_triple);
+	size_t i = 0;
+	while (i < n) {
+		uint32_t e = t[i].a, best = NONE, best_count = 0, best_row = NONE;
+		while (i < n && t[i].a == e) {
+			size_t j = i;
+			while (j < n && t[j].a == e && t[j].b == t[i].b) j++;
+			uint32_t count = (uint32_t)(j - i), first_row = t[i].c;
+			if (count > best_count || (count == best_count && first_row < best_row)) {
+				best = t[i].b;
+				best_count = count;
+				best_row = first_row;
+			}
+			i = j;
+		}
+		label_of[e] = best;
+	}
+}
+
+struct resolve {
+	struct ingest *in;
+	uint32_t *row_artist, *row_project; /* dense ids per row */
+	uint32_t *artist_first_row, *project_first_row;
+	struct intern pkeys;
+	uint32_t *project_of_pkey;
+	size_t n_artists, n_projects;
+};
+
+static uint32_t project_for_key(struct resolve *R, const struct pkey *k, uint32_t row)
+{
+	int is_new;
+	uint32_t kid = intern_add(&R->pkeys, (const char *)k, sizeof(*k), &is_new);
+	if (is_new) {
+		R->project_of_pkey = xrealloc(R->project_of_pkey, st_mult(intern_count(&R->pkeys), sizeof(uint32_t)));
+		R->project_of_pkey[kid] = (uint32_t)R->n_projects;
+		R->project_first_row = xrealloc(R->project_first_row, st_mult(R->n_projects + 1, sizeof(uint32_t)));
+		R->project_first_row[R->n_projects++] = row;
+	}
+	return R->project_of_pkey[kid];
+}
+
+static int cmp_dated(const void *x, const void *y)
+{
+	return cmp_triple(x, y);
+}
+
+/* Projects for rows with an id or a year first; then yearless rows join a unique match. */
+static void assign_projects(struct resolve *R)
+{
+	struct ingest *in = R->in;
+	struct triple *dated = NULL; /* (title, year, project) of dated title-keyed projects */
+	size_t n_dated = 0, cap_dated = 0;
+
+	for (size_t r = 0; r < in->n_rows; r++) {
+		const struct raw_row *row = &in->rows[r];
+		struct pkey k = {0};
+		if (row->pid != NONE) k = (struct pkey){1, row->pid, 0, 0};
+		else if (row->year != NO_YEAR) k = (struct pkey){2, row->title, row->year, row->type};
+		else continue;
+		size_t before = R->n_projects;
+		R->row_project[r] = project_for_key(R, &k, (uint32_t)r);
+		if (k.kind == 2 && R->n_projects > before) {
+			GROW(dated, n_dated + 1, cap_dated);
+			dated[n_dated++] = (struct triple){row->title, (uint32_t)row->year, R->row_project[r]};
+		}
+	}
+	qsort(dated, n_dated, sizeof(*dated), cmp_dated);
+
+	/* A title used with several years: separate projects, reported once per title. */
+	for (size_t i = 0; i < n_dated;) {
+		size_t j = i;
+		while (j < n_dated && dated[j].a == dated[i].a) j++;
+		if (dated[j - 1].b != dated[i].b) {
+			struct strbuf years = STRBUF_INIT;
+			sb_init(&years);
+			for (size_t k = i; k < j; k++)
+				if (k == i || dated[k].b != dated[k - 1].b) sb_addf(&years, "%s%u", k == i ? "" : ", ", dated[k].b);
+			const struct raw_row *row = &in->rows[R->project_first_row[dated[j - 1].c]];
+			struct srcloc loc = row_loc(in, row);
+			diag(SEV_WARNING, &loc, "title '%s' is used with years %s: kept as separate projects",
+			     intern_str(&in->spellings, row->title_sp), years.buf);
+			sb_release(&years);
+		}
+		i = j;
+	}
+
+	for (size_t r = 0; r < in->n_rows; r++) {
+		const struct raw_row *row = &in->rows[r];
+		if (row->pid != NONE || row->year != NO_YEAR) continue;
+		/* Binary search for the title's dated projects. */
+		size_t lo = 0, hi = n_dated;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (dated[mid].a < row->title) lo = mid + 1;
+			else hi = mid;
+		}
+		uint32_t match = NONE;
+		size_t matches = 0;
+		int has_type = *intern_str(&in->types, row->type) != '\0';
+		for (size_t k = lo; k < n_dated && dated[k].a == row->title; k++) {
+			uint32_t p = dated[k].c;
+			if (has_type && in->rows[R->project_first_row[p]].type != row->type) continue;
+			match = p;
+			matches++;
+		}
+		if (matches == 1) {
+			R->row_project[r] = match;
+			continue;
+		}
+		size_t before = R->n_projects;
+		struct pkey k = {2, row->title, NO_YEAR, row->type};
+		R->row_project[r] = project_for_key(R, &k, (uint32_t)r);
+		if (matches > 1 && R->n_projects > before) {
+			struct srcloc loc = row_loc(in, row);
+			diag(SEV_WARNING, &loc, "no year, and %zu projects are titled '%s': kept as a project of its own",
+			     matches, intern_str(&in->spellings, row->title_sp));
+		}
+	}
+	free(dated);
+}
+
+static void assign_artists(struct resolve *R)
+{
+	struct ingest *in = R->in;
+	uint32_t *dense = xmalloc(st_mult(intern_count(&in->artist_keys) + 1, sizeof(uint32_t)));
+	for (size_t k = 0; k < intern_count(&in->artist_keys); k++) dense[k] = NONE;
+	for (size_t r = 0; r < in->n_rows; r++) {
+		uint32_t key = in->rows[r].artist;
+		if (dense[key] == NONE) {
+			R->artist_first_row = xrealloc(R->artist_first_row, st_mult(R->n_artists + 1, sizeof(uint32_t)));
+			R->artist_first_row[R->n_artists] = (uint32_t)r;
+			dense[key] = (uint32_t)R->n_artists++;
+		}
+		R->row_artist[r] = dense[key];
+	}
+	in->artist_of_key = dense;
+}
+
+/* Join distinct ids' strings with '|' into the arena; ids[] is modified (deduplicated in place). */
+static const char *join_distinct(struct dataset *ds, const struct intern *t, uint32_t *ids, size_t n, struct strbuf *sb)
+{
+	sb_reset(sb);
+	for (size_t i = 0; i < n; i++) {
+		if (ids[i] == NONE) continue;
+		int dup = 0;
+		for (size_t j = 0; j < i && !dup; j++) dup = ids[j] == ids[i];
+		if (dup) continue;
+		if (sb->len) sb_addch(sb, '|');
+		sb_addstr(sb, intern_str(t, ids[i]));
+	}
+	return sb->len ? arena_strndup(&ds->strings, sb->buf, sb->len) : NULL;
+}
+
+static int cmp_str_ptr(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static void build_links(struct resolve *R)
+{
+	struct ingest *in = R->in;
+	struct dataset *ds = in->ds;
+	struct triple *t = xmalloc(st_mult(in->n_rows + 1, sizeof(*t)));
+	for (size_t r = 0; r < in->n_rows; r++) t[r] = (struct triple){R->row_artist[r], R->row_project[r], (uint32_t)r};
+	qsort(t, in->n_rows, sizeof(*t), cmp_triple);
+
+	struct strbuf sb = STRBUF_INIT;
+	const char **roles = NULL;
+	size_t cap_roles = 0;
+	uint32_t *ids = NULL;
+	size_t cap_ids = 0;
+	sb_init(&sb);
+	ds->links = xcalloc(in->n_rows + 1, sizeof(*ds->links));
+	for (size_t i = 0; i < in->n_rows;) {
+		size_t j = i;
+		while (j < in->n_rows && t[j].a == t[i].a && t[j].b == t[i].b) j++;
+		struct link *l = &ds->links[ds->n_links++];
+		l->artist = t[i].a;
+		l->project = t[i].b;
+		l->credits = (uint32_t)(j - i);
+
+		size_t n_roles = 0;
+		for (size_t k = i; k < j; k++) {
+			const struct raw_row *row = &in->rows[t[k].c];
+			GROW(roles, n_roles + row->n_roles, cap_roles);
+			for (uint32_t q = 0; q < row->n_roles; q++)
+				roles[n_roles++] = intern_str(&in->roles, in->role_pool[row->roles_off + q]);
+		}
+		qsort(roles, n_roles, sizeof(*roles), cmp_str_ptr);
+		sb_reset(&sb);
+		for (size_t q = 0; q < n_roles; q++) {
+			if (q && strcmp(roles[q], roles[q - 1]) == 0) continue;
+			if (sb.len) sb_addch(&sb, '|');
+			sb_addstr(&sb, roles[q]);
+		}
+		l->roles = arena_strndup(&ds->strings, sb.buf, sb.len);
+
+		GROW(ids, j - i, cap_ids);
+		for (size_t k = i; k < j; k++) ids[k - i] = in->rows[t[k].c].source;
+		l->sources = join_distinct(ds, &in->values, ids, j - i, &sb);
+		if (ds->n_extra) {
+			l->extra = arena_alloc(&ds->strings, ds->n_extra * sizeof(char *));
+			for (size_t e = 0; e < ds->n_extra; e++) {
+				for (size_t k = i; k < j; k++) ids[k - i] = in->extra_pool[in->rows[t[k].c].extra_off + e];
+				l->extra[e] = join_distinct(ds, &in->values, ids, j - i, &sb);
+			}
+		}
+		i = j;
+	}
+	free(roles);
+	free(ids);
+	free(t);
+	sb_release(&sb);
+}
+
+/* Readable, stable, NMTOKEN-safe ids: prefix + ASCII slug (+ year), "_2"... on a collision. */
+static const char *make_id(struct dataset *ds, struct intern *taken, const char *prefix, const char *label,
+                           const char *key, int year, struct strbuf *sb)
+{
+	sb_reset(sb);
+	sb_addstr(sb, prefix);
+	size_t base = sb->len;
+	norm_slug(sb, label, strlen(label), 48);
+	if (sb->len == base) {
+		/* No Latin letters or digits: a hex digest of the key keeps the id stable. */
+		uint64_t h = 1469598103934665603ULL;
+		for (const unsigned char *p = (const unsigned char *)key; *p; p++) h = (h ^ *p) * 1099511628211ULL;
+		sb_addf(sb, "%016llx", (unsigned long long)h);
+	}
+	if (year != NO_YEAR) sb_addf(sb, "_%d", year);
+	size_t stem = sb->len;
+	int is_new;
+	for (unsigned k = 2;; k++) {
+		intern_add(taken, sb->buf, sb->len, &is_new);
+		if (is_new) break;
+		sb->len = stem;
+		sb_addf(sb, "_%u", k);
+	}
+	return arena_strndup(&ds->strings, sb->buf, sb->len);
+}
+
+/* Names that differ only by accents, case, punctuation or spacing: reported, not merged. */
+static void report_possible_duplicates(struct resolve *R)
+{
+	struct ingest *in = R->in;
+	struct dataset *ds = in->ds;
+	struct intern skel;
+	struct strbuf sb = STRBUF_INIT;
+	intern_init(&skel, ds->n_artists);
+	sb_init(&sb);
+	uint32_t *first_with = xmalloc(st_mult(ds->n_artists + 1, sizeof(uint32_t)));
+	for (size_t a = 0; a < ds->n_artists; a++) {
+		sb_reset(&sb);
+		norm_skeleton(&sb, ds->artists[a].label, strlen(ds->artists[a].label));
+		if (!sb.len) continue;
+		int is_new;
+		uint32_t s = intern_add(&skel, sb.buf, sb.len, &is_new);
+		if (is_new) {
+			first_with[s] = (uint32_t)a;
+			continue;
+		}
+		const struct raw_row *mine = &in->rows[R->artist_first_row[a]];
+		const struct raw_row *theirs = &in->rows[R->artist_first_row[first_with[s]]];
+		struct srcloc loc = row_loc(in, mine);
+		diag(SEV_WARNING, &loc, "'%s' may be the same artist as '%s' (%s:%lu): the names differ only by "
+		     "accents, case, punctuation or spacing; merge them with --aliases if so",
+		     ds->artists[a].label, ds->artists[first_with[s]].label, ds->inputs[theirs->input].path,
+		     (unsigned long)theirs->line);
+	}
+	free(first_with);
+	intern_free(&skel);
+	sb_release(&sb);
+}
+
+int resolve_dataset(struct ingest *in)
+{
+	struct dataset *ds = in->ds;
+	struct resolve R = {.in = in};
+	R.row_artist = xmalloc(st_mult(in->n_rows + 1, sizeof(uint32_t)));
+	R.row_project = xmalloc(st_mult(in->n_rows + 1, sizeof(uint32_t)));
+	intern_init(&R.pkeys, in->n_rows / 4);
+
+	assign_artists(&R);
+	assign_projects(&R);
+	ds->n_artists = R.n_artists;
+	ds->n_projects = R.n_projects;
+	ds->artists = xcalloc(R.n_artists + 1, sizeof(*ds->artists));
+	ds->projects = xcalloc(R.n_projects + 1, sizeof(*ds->projects));
+
+	struct triple *t = xmalloc(st_mult(in->n_rows + 1, sizeof(*t)));
+	uint32_t *ptype = xmalloc(st_mult(R.n_projects + 1, sizeof(uint32_t)));
+	uint32_t *label = xmalloc(st_mult((R.n_artists > R.n_projects ? R.n_artists : R.n_projects) + 1, sizeof(uint32_t)));
+	for (size_t r = 0; r < in->n_rows; r++) t[r] = (struct triple){R.row_artist[r], in->rows[r].artist_sp, (uint32_t)r};
+	pick_labels(t, in->n_rows, label);
+	for (size_t a = 0; a < R.n_artists; a++) ds->artists[a].label = arena_strdup(&ds->strings, intern_str(&in->spellings, label[a]));
+	for (size_t r = 0; r < in->n_rows; r++) t[r] = (struct triple){R.row_project[r], in->rows[r].title_sp, (uint32_t)r};
+	pick_labels(t, in->n_rows, label);
+	for (size_t p = 0; p < R.n_projects; p++) {
+		struct project *pr = &ds->projects[p];
+		const struct raw_row *first = &in->rows[R.project_first_row[p]];
+		pr->label = arena_strdup(&ds->strings, intern_str(&in->spellings, label[p]));
+		pr->year = first->year;
+		ptype[p] = first->type;
+	}
+	free(label);
+	free(t);
+	/* Projects keyed by id take the first year and type any of their rows gives. */
+	in->project_title_key = xmalloc(st_mult(R.n_projects + 1, sizeof(uint32_t)));
+	for (size_t r = 0; r < in->n_rows; r++) {
+		struct project *pr = &ds->projects[R.row_project[r]];
+		if (pr->year == NO_YEAR) pr->year = in->rows[r].year;
+		if (!*intern_str(&in->types, ptype[R.row_project[r]])) ptype[R.row_project[r]] = in->rows[r].type;
+		in->project_title_key[R.row_project[r]] = in->rows[r].title;
+	}
+	for (size_t p = 0; p < R.n_projects; p++)
+		ds->projects[p].type = arena_strdup(&ds->strings, intern_str(&in->types, ptype[p]));
+	free(ptype);
+
+	build_links(&R);
+	for (size_t r = 0; r < in->n_rows; r++) {
+		ds->artists[R.row_artist[r]].credits++;
+		ds->projects[R.row_project[r]].credits++;
+	}
+	for (size_t l = 0; l < ds->n_links; l++) {
+		struct artist *a = &ds->artists[ds->links[l].artist];
+		struct project *p = &ds->projects[ds->links[l].project];
+		a->projects++;
+		p->artists++;
+		if (p->year != NO_YEAR) {
+			if (a->first_year == NO_YEAR || p->year < a->first_year) a->first_year = p->year;
+			if (p->year > a->last_year) a->last_year = p->year;
+		}
+	}
+
+	struct intern taken;
+	struct strbuf sb = STRBUF_INIT;
+	intern_init(&taken, R.n_artists + R.n_projects);
+	sb_init(&sb);
+	for (size_t a = 0; a < R.n_artists; a++)
+		ds->artists[a].id = make_id(ds, &taken, "a_", ds->artists[a].label,
+		                            intern_str(&in->artist_keys, in->rows[R.artist_first_row[a]].artist), NO_YEAR, &sb);
+	for (size_t p = 0; p < R.n_projects; p++)
+		ds->projects[p].id = make_id(ds, &taken, "p_", ds->projects[p].label,
+		                             intern_str(&in->title_keys, in->rows[R.project_first_row[p]].title),
+		                             ds->projects[p].year, &sb);
+	intern_free(&taken);
+	sb_release(&sb);
+
+	report_possible_duplicates(&R);
+
+	free(R.row_artist);
+	in->row_project_of = R.row_project;
+	free(R.artist_first_row);
+	free(R.project_first_row);
+	free(R.project_of_pkey);
+	intern_free(&R.pkeys);
+	return 0;
+}

@@ -1,0 +1,151 @@
+/* DOT for Graphviz: every id and value quoted and escaped (COMPAT.md D1-D5), numbers never in
+ * e-notation, names shown as labels, vertex size and colour from the data. Small graphs are
+ * laid out by neato; above LARGE_GRAPH vertices by sfdp with prism overlap removal, because
+ * dot and neato do not finish on collaboration networks of that size (COMPAT.md trap 9).
+ * Data columns are kept as DOT attributes; one whose name Graphviz already uses for drawing
+ * gets a "data_" prefix so that it cannot change the picture. O(V + E). */
+#include <inttypes.h>
+#include <math.h>
+#include <string.h>
+
+#include "escape.h"
+#include "writer.h"
+
+enum { LARGE_GRAPH = 300 };
+
+/* Okabe–Ito colours: distinguishable with every common colour-vision deficiency. */
+static const struct {
+	const char *type, *fill;
+} project_colours[] = {
+	{"album", "#E69F00"}, {"song", "#F0E442"}, {"film", "#D55E00"}, {"tv", "#CC79A7"},
+	{"soundtrack", "#009E73"}, {"compilation", "#0072B2"},
+};
+static const char artist_colour[] = "#56B4E9";
+static const char other_colour[] = "#BBBBBB";
+
+/* Graphviz attributes that a data column must not override. */
+static const char *const graphviz_names[] = {
+	"area", "bgcolor", "center", "charset", "class", "color", "colorscheme", "comment", "distortion",
+	"fillcolor", "fixedsize", "fontcolor", "fontname", "fontsize", "gradientangle", "group", "height",
+	"href", "id", "image", "imagepos", "imagescale", "label", "labelloc", "layer", "margin", "nojustify",
+	"ordering", "orientation", "penwidth", "peripheries", "pin", "pos", "rects", "regular", "root",
+	"samplepoints", "shape", "shapefile", "showboxes", "sides", "skew", "sortv", "style", "target",
+	"tooltip", "URL", "vertices", "width", "xlabel", "xlp", "z", "arrowhead", "arrowsize", "arrowtail",
+	"constraint", "decorate", "dir", "edgeURL", "headclip", "headlabel", "headport", "len", "lhead", "lp",
+	"ltail", "minlen", "weight", "tailclip", "taillabel", "tailport", "K", "dim", "dimen", NULL,
+};
+
+static void attr_name(FILE *f, const char *name)
+{
+	for (size_t i = 0; graphviz_names[i]; i++)
+		if (strcmp(name, graphviz_names[i]) == 0) {
+			fputs("data_", f);
+			break;
+		}
+	fputs(name, f);
+}
+
+/* Every present value of the row as a quoted DOT attribute, except column `skip`. */
+static void data_attrs(FILE *f, const struct attr_set *a, size_t row, const char *skip)
+{
+	char num[64];
+	for (size_t c = 0; c < a->n_cols; c++) {
+		const struct attr_col *col = &a->cols[c];
+		if (strcmp(col->name, skip) == 0 || !attr_present(col, row)) continue;
+		fputs(", ", f);
+		attr_name(f, col->name);
+		fputc('=', f);
+		switch (col->type) {
+		case ATTR_STRING: dot_quote(f, col->s[row]); break;
+		case ATTR_INT: fprintf(f, "\"%" PRId64 "\"", col->i[row]); break;
+		case ATTR_DOUBLE: fmt_fixed(num, col->d[row]); fprintf(f, "\"%s\"", num); break;
+		}
+	}
+}
+
+static const char *fill_for(const struct kgraph *g, size_t v)
+{
+	const struct attr_col *kind = attrs_find(&g->v, "kind");
+	if (!kind || strcmp(kind->s[v], "artist") == 0) return artist_colour;
+	const struct attr_col *type = attrs_find(&g->v, "type");
+	for (size_t i = 0; type && type->s[v] && i < sizeof project_colours / sizeof project_colours[0]; i++)
+		if (strcmp(type->s[v], project_colours[i].type) == 0) return project_colours[i].fill;
+	return other_colour;
+}
+
+int write_dot(FILE *f, const struct kgraph *g, const struct write_opts *o)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char num[64];
+	sb_init(&sb);
+	provenance_text(&sb, o->prov, "\n   ");
+	fputs("/* ", f);
+	/* A comment ends at the first "*" "/": never let one through. */
+	for (const char *p = sb.buf; *p; p++) {
+		fputc(*p, f);
+		if (*p == '*' && p[1] == '/') fputc(' ', f);
+	}
+	if (g->note) fprintf(f, "\n   note: %s", g->note);
+	fputs(" */\n", f);
+	sb_release(&sb);
+
+	int large = g->n_vertices > LARGE_GRAPH;
+	fputs("graph ", f);
+	dot_quote(f, g->name);
+	fputs(" {\n  graph [charset=\"UTF-8\", ", f);
+	if (large)
+		fputs("layout=\"sfdp\", overlap=\"prism\", splines=\"false\", outputorder=\"edgesfirst\"];\n", f);
+	else
+		fputs("layout=\"neato\", overlap=\"prism\", overlap_scaling=\"2\", sep=\"+8\", splines=\"true\", "
+		      "outputorder=\"edgesfirst\"];\n", f);
+	fputs("  node [style=\"filled\", fontname=\"Helvetica\", color=\"#555555\", penwidth=\"0.6\"];\n"
+	      "  edge [color=\"#88888888\"];\n", f);
+
+	/* Size grows with the square root of credits, so a prolific artist stands out without
+	 * drowning the rest. */
+	const struct attr_col *credits = attrs_find(&g->v, "credits");
+	const struct attr_col *kind = attrs_find(&g->v, "kind");
+	const struct attr_col *label = attrs_find(&g->v, "label");
+	double max_credits = 1;
+	for (size_t v = 0; credits && v < g->n_vertices; v++)
+		if (credits->i[v] > max_credits) max_credits = (double)credits->i[v];
+	for (size_t v = 0; v < g->n_vertices; v++) {
+		double scale = credits ? sqrt((double)credits->i[v] / max_credits) : 0;
+		int is_project = kind && strcmp(kind->s[v], "project") == 0;
+		fputs("  ", f);
+		dot_quote(f, g->vid[v]);
+		fputs(" [label=", f);
+		dot_quote(f, label->s[v]);
+		fmt_fixed(num, 9 + 13 * scale);
+		fprintf(f, ", shape=\"%s\", fillcolor=\"%s\", fontsize=\"%s\"", is_project ? "box" : "ellipse",
+		        fill_for(g, v), num);
+		data_attrs(f, &g->v, v, "label");
+		fputs("];\n", f);
+	}
+
+	const struct attr_col *weight = attrs_find(&g->e, "weight");
+	const struct attr_col *tooltip = attrs_find(&g->e, weight ? "projects" : "roles");
+	for (size_t e = 0; e < g->n_edges; e++) {
+		fputs("  ", f);
+		dot_quote(f, g->vid[g->from[e]]);
+		fputs(" -- ", f);
+		dot_quote(f, g->vid[g->to[e]]);
+		fputs(" [", f);
+		if (weight) {
+			/* Graphviz wants an integer weight; shared-project counts are integers. */
+			double w = weight->d[e];
+			fmt_fixed(num, 0.8 + 1.5 * log2(w < 1 ? 1 : w));
+			fprintf(f, "weight=\"%.0f\", penwidth=\"%s\"", w, num);
+		} else {
+			fputs("penwidth=\"1\"", f);
+		}
+		if (tooltip && tooltip->s[e]) {
+			fputs(", tooltip=", f);
+			dot_quote(f, tooltip->s[e]);
+		}
+		data_attrs(f, &g->e, e, "weight");
+		fputs("];\n", f);
+	}
+	fputs("}\n", f);
+	return 0;
+}

@@ -1,0 +1,73 @@
+/* rankings.csv: one row per artist, most central first (PageRank, then name, then id, so the
+ * order is total and stable), with every metric column of the collaboration graph.
+ * O(V log V). */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "writer.h"
+#include "xalloc.h"
+
+/* The columns of the table, in order, when the graph has them (attribute-table columns such
+ * as a biography stay in the graph files). */
+static const char *const columns[] = {
+	"projects", "credits", "first_year", "last_year", "degree", "strength", "pagerank", NULL,
+};
+
+static const struct kgraph *sort_graph;
+static const double *sort_key;
+
+static int by_rank(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	if (sort_key[a] != sort_key[b]) return sort_key[a] > sort_key[b] ? -1 : 1;
+	const struct attr_col *label = &sort_graph->v.cols[0];
+	int c = strcmp(label->s[a], label->s[b]);
+	if (c) return c;
+	return strcmp(sort_graph->vid[a], sort_graph->vid[b]);
+}
+
+int write_rankings(FILE *f, const struct kgraph *g, const struct write_opts *o)
+{
+	(void)o;
+	size_t n = g->n_vertices;
+	size_t *order = xmalloc(st_mult(n + 1, sizeof(size_t)));
+	const struct attr_col *pr = attrs_find(&g->v, "pagerank");
+	for (size_t v = 0; v < n; v++) order[v] = v;
+	sort_graph = g;
+	sort_key = pr->d;
+	qsort(order, n, sizeof(*order), by_rank);
+
+	const struct attr_col *cols[sizeof columns / sizeof columns[0]];
+	size_t n_cols = 0;
+	fputs("rank,id,artist", f);
+	for (size_t k = 0; columns[k]; k++) {
+		if (!(cols[n_cols] = attrs_find(&g->v, columns[k]))) continue;
+		fprintf(f, ",%s", columns[k]);
+		n_cols++;
+	}
+	fputc('\n', f);
+	char num[32];
+	for (size_t r = 0; r < n; r++) {
+		size_t v = order[r];
+		fprintf(f, "%zu,", r + 1);
+		csv_field(f, g->vid[v]);
+		fputc(',', f);
+		csv_field(f, g->v.cols[0].s[v]);
+		for (size_t c = 0; c < n_cols; c++) {
+			const struct attr_col *col = cols[c];
+			fputc(',', f);
+			if (!attr_present(col, v)) continue;
+			if (col->type == ATTR_STRING) csv_field(f, col->s[v]);
+			else if (col->type == ATTR_INT) fprintf(f, "%" PRId64, col->i[v]);
+			else {
+				fmt_double(num, col->d[v]);
+				fputs(num, f);
+			}
+		}
+		fputc('\n', f);
+	}
+	free(order);
+	return 0;
+}

@@ -1,0 +1,36 @@
+/* One streaming writer per output format, all behind the same shape:
+ *   int write_<format>(FILE *, const struct kgraph *, const struct write_opts *)
+ * They write to a FILE* as they go; write errors are caught when the file is committed. */
+#ifndef CREDGRAPH_WRITER_H
+#define CREDGRAPH_WRITER_H
+#include <stdio.h>
+
+#include "dataset.h"
+#include "graph.h"
+#include "strbuf.h"
+
+#define CREDGRAPH_VERSION "0.1.0"
+
+/* Where a file came from: stated in every output so it can be traced and reproduced. */
+struct provenance {
+	const char *command;             /* the command line, options included */
+	const struct input_info *inputs;
+	size_t n_inputs;
+};
+
+struct write_opts {
+	const struct provenance *prov;
+};
+
+enum out_format { FORMAT_GRAPHML, FORMAT_DOT };
+
+int write_graphml(FILE *f, const struct kgraph *g, const struct write_opts *o);
+int write_dot(FILE *f, const struct kgraph *g, const struct write_opts *o);
+/* rankings.csv: one row per artist of the collaboration graph, every metric column. */
+int write_rankings(FILE *f, const struct kgraph *collab, const struct write_opts *o);
+int write_format(enum out_format fmt, FILE *f, const struct kgraph *g, const struct write_opts *o);
+
+/* "credgraph 0.1.0<sep>command: ...<sep>input: path (N bytes, sha256 ...)" appended to sb. */
+void provenance_text(struct strbuf *sb, const struct provenance *p, const char *sep);
+
+#endif
