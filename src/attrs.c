@@ -15,9 +15,10 @@ void attrs_init(struct attr_set *a, size_t n_rows)
 void attrs_free(struct attr_set *a)
 {
 	for (size_t c = 0; c < a->n_cols; c++) {
-		free(a->cols[c].s);
-		free(a->cols[c].i);
-		free(a->cols[c].d);
+		free(a->cols[c]->s);
+		free(a->cols[c]->i);
+		free(a->cols[c]->d);
+		free(a->cols[c]);
 	}
 	free(a->cols);
 	a->cols = NULL;
@@ -27,8 +28,8 @@ void attrs_free(struct attr_set *a)
 struct attr_col *attrs_add(struct attr_set *a, const char *name, enum attr_type type)
 {
 	a->cols = xrealloc(a->cols, st_mult(a->n_cols + 1, sizeof(*a->cols)));
-	struct attr_col *c = &a->cols[a->n_cols++];
-	memset(c, 0, sizeof(*c));
+	struct attr_col *c = xcalloc(1, sizeof(*c));
+	a->cols[a->n_cols++] = c;
 	c->name = name;
 	c->type = type;
 	switch (type) {
@@ -50,7 +51,7 @@ struct attr_col *attrs_add(struct attr_set *a, const char *name, enum attr_type 
 struct attr_col *attrs_find(const struct attr_set *a, const char *name)
 {
 	for (size_t c = 0; c < a->n_cols; c++)
-		if (strcmp(a->cols[c].name, name) == 0) return &a->cols[c];
+		if (strcmp(a->cols[c]->name, name) == 0) return a->cols[c];
 	return NULL;
 }
 

@@ -20,7 +20,7 @@ struct attr_col {
 struct attr_set {
 	size_t n_rows;
 	size_t n_cols;
-	struct attr_col *cols;
+	struct attr_col **cols; /* each column separately allocated: pointers to them stay valid */
 };
 
 void attrs_init(struct attr_set *a, size_t n_rows);

@@ -56,7 +56,7 @@ void command_line_init(struct command_line *cl, int argc, char **argv)
 	cl->seed = 1;
 	sb_init(&cl->text);
 	sb_addstr(&cl->text, "credgraph");
-	for (int i = 1; i < argc; i++) {
+	for (int i = 0; i < argc; i++) {
 		int plain = argv[i][0] && !argv[i][strcspn(argv[i], " \t\n\"'\\")];
 		sb_addch(&cl->text, ' ');
 		if (plain) sb_addstr(&cl->text, argv[i]);

@@ -17,6 +17,8 @@ const struct csv_opts csv_default_opts = {
 	.chunk_size = 1u << 20,
 };
 
+enum { DETECT_BYTES = 64 * 1024 }; /* where the delimiter is detected */
+
 struct field_slot {
 	size_t off, len;
 	unsigned long line, col;
@@ -203,8 +205,9 @@ int csv_load_stream(FILE *in, const char *name, const struct csv_opts *opts_in, 
 	struct csv_parser p;
 	struct sha256 hash;
 	size_t chunk = opts.chunk_size ? opts.chunk_size : csv_default_opts.chunk_size;
-	char *buf = xmalloc(chunk + 3); /* + room to complete a BOM split by a tiny chunk */
-	int first = 1, rc = 0;
+	size_t cap = chunk > DETECT_BYTES ? chunk : DETECT_BYTES;
+	char *buf = xmalloc(cap);
+	int rc = 0;
 	uint64_t total = 0;
 
 	sb_init(&L.bytes);
@@ -214,42 +217,24 @@ int csv_load_stream(FILE *in, const char *name, const struct csv_opts *opts_in, 
 	csv_set_space_func(&p, is_csv_space);
 	csv_set_blk_size(&p, 1u << 20); /* libcsv grows linearly by this step */
 
-	for (;;) {
-		size_t n = fread(buf, 1, chunk, in);
-		if (n == 0) {
-			if (ferror(in)) {
-				rc = error("cannot read '%s': %s", name, strerror(errno));
-				rc = EXIT_IO;
-			}
-			break;
-		}
+	/* The BOM and the delimiter are decided on the first bytes, then those bytes are fed in
+	 * chunks like the rest, so that chunk boundaries fall anywhere. */
+	size_t n = fread(buf, 1, DETECT_BYTES, in);
+	size_t start = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	if (!opts.delimiter) opts.delimiter = detect_delimiter(buf + start, n - start);
+	csv_set_delim(&p, (unsigned char)opts.delimiter);
+	while (n > 0 && !rc) {
 		sha256_update(&hash, buf, n);
 		total += n;
-		const char *data = buf;
-		if (first) {
-			/* The BOM and the delimiter are decided on the first bytes of the file. */
-			static const char bom[] = "\xEF\xBB\xBF";
-			size_t have = n;
-			while (have < 3 && memcmp(buf, bom, have) == 0) {
-				size_t more = fread(buf + have, 1, 3 - have, in);
-				if (!more) break;
-				sha256_update(&hash, buf + have, more);
-				total += more;
-				have += more;
-			}
-			n = have;
-			if (n >= 3 && memcmp(buf, bom, 3) == 0) {
-				data += 3;
-				n -= 3;
-			}
-			if (!opts.delimiter) opts.delimiter = detect_delimiter(data, n);
-			csv_set_delim(&p, (unsigned char)opts.delimiter);
-			first = 0;
-		}
-		rc = feed_chunk(&L, &p, data, n);
-		if (rc) break;
+		for (size_t i = start; i < n && !rc; i += chunk)
+			rc = feed_chunk(&L, &p, buf + i, n - i < chunk ? n - i : chunk);
+		n = rc ? 0 : fread(buf, 1, chunk, in);
+		start = 0;
 	}
-	if (first && !opts.delimiter) opts.delimiter = ',';
+	if (!rc && ferror(in)) {
+		error("cannot read '%s': %s", name, strerror(errno));
+		rc = EXIT_IO;
+	}
 	if (!rc) {
 		if (csv_fini(&p, on_field, on_record, &L) != 0) {
 			struct srcloc loc = {name, L.field_line, L.field_col};

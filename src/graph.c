@@ -53,7 +53,7 @@ static void make_igraph(struct kgraph *g)
 static void copy_table(struct attr_set *dst, const struct attr_set *src, size_t offset, struct arena *names)
 {
 	for (size_t c = 0; c < src->n_cols; c++) {
-		const struct attr_col *s = &src->cols[c];
+		const struct attr_col *s = src->cols[c];
 		struct attr_col *d = attrs_find(dst, s->name);
 		if (d && d->type != s->type) {
 			struct strbuf sb = STRBUF_INIT;

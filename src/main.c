@@ -53,9 +53,9 @@ int main(int argc, char **argv)
 		if (strcmp(name, commands[i].name) != 0) continue;
 		int rc = commands[i].fn(argc - 1, argv + 1);
 		/* A full disk or closed pipe on standard output is an error too. */
-		if (fflush(stdout) != 0 || ferror(stdout)) {
+		if ((fflush(stdout) != 0 || ferror(stdout)) && !rc) {
 			fprintf(stderr, "credgraph: error: cannot write standard output\n");
-			if (!rc) rc = EXIT_IO;
+			rc = EXIT_IO;
 		}
 		return rc;
 	}

@@ -4,6 +4,17 @@
 #include <stdlib.h>
 
 static int quiet;
+static FILE *stream;
+
+void report_set_stream(FILE *f)
+{
+	stream = f;
+}
+
+static FILE *out(void)
+{
+	return stream ? stream : stderr;
+}
 static unsigned long n_warnings, n_errors;
 
 void report_set_quiet(int q)
@@ -23,9 +34,9 @@ unsigned long report_error_count(void)
 
 static void vprint(const char *prefix, const char *fmt, va_list ap)
 {
-	fputs(prefix, stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	fputs(prefix, out());
+	vfprintf(out(), fmt, ap);
+	fputc('\n', out());
 }
 
 void diag(enum severity sev, const struct srcloc *loc, const char *fmt, ...)
@@ -35,18 +46,18 @@ void diag(enum severity sev, const struct srcloc *loc, const char *fmt, ...)
 	else n_warnings++;
 	if (sev == SEV_WARNING && quiet) return;
 	if (loc && loc->file) {
-		fputs(loc->file, stderr);
-		if (loc->line) fprintf(stderr, ":%lu", loc->line);
-		if (loc->line && loc->col) fprintf(stderr, ":%lu", loc->col);
-		fputs(": ", stderr);
+		fputs(loc->file, out());
+		if (loc->line) fprintf(out(), ":%lu", loc->line);
+		if (loc->line && loc->col) fprintf(out(), ":%lu", loc->col);
+		fputs(": ", out());
 	} else {
-		fputs("credgraph: ", stderr);
+		fputs("credgraph: ", out());
 	}
-	fputs(sev == SEV_ERROR ? "error: " : "warning: ", stderr);
+	fputs(sev == SEV_ERROR ? "error: " : "warning: ", out());
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(out(), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fputc('\n', out());
 }
 
 void die(int code, const char *fmt, ...)

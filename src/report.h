@@ -7,6 +7,7 @@
 #ifndef CREDGRAPH_REPORT_H
 #define CREDGRAPH_REPORT_H
 #include <stdarg.h>
+#include <stdio.h>
 
 enum exit_code {
 	EXIT_OK = 0,       /* done; also when there were only warnings */
@@ -26,6 +27,8 @@ struct srcloc {
 	unsigned long col;
 };
 
+/* Where diagnostics go (standard error unless a test captures them). */
+void report_set_stream(FILE *f);
 /* Quiet mode drops warnings from stderr (they are still counted). */
 void report_set_quiet(int quiet);
 void diag(enum severity sev, const struct srcloc *loc, const char *fmt, ...)

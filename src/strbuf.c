@@ -60,13 +60,20 @@ void sb_addch(struct strbuf *sb, char c)
 void sb_addf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0) return;
-	char *dst = sb_reserve(sb, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(dst, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	sb->len += (size_t)n;
+	size_t room = 64;
+	for (;;) {
+		char *dst = sb_reserve(sb, room);
+		va_start(ap, fmt);
+		int n = vsnprintf(dst, room + 1, fmt, ap);
+		va_end(ap);
+		if (n < 0) {
+			sb->buf[sb->len] = '\0';
+			return;
+		}
+		if ((size_t)n <= room) {
+			sb->len += (size_t)n;
+			return;
+		}
+		room = (size_t)n;
+	}
 }

@@ -50,7 +50,7 @@ static void data_attrs(FILE *f, const struct attr_set *a, size_t row, const char
 {
 	char num[64];
 	for (size_t c = 0; c < a->n_cols; c++) {
-		const struct attr_col *col = &a->cols[c];
+		const struct attr_col *col = a->cols[c];
 		if (strcmp(col->name, skip) == 0 || !attr_present(col, row)) continue;
 		fputs(", ", f);
 		attr_name(f, col->name);
@@ -76,7 +76,6 @@ static const char *fill_for(const struct kgraph *g, size_t v)
 int write_dot(FILE *f, const struct kgraph *g, const struct write_opts *o)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char num[64];
 	sb_init(&sb);
 	provenance_text(&sb, o->prov, "\n   ");
 	fputs("/* ", f);
@@ -116,9 +115,8 @@ int write_dot(FILE *f, const struct kgraph *g, const struct write_opts *o)
 		dot_quote(f, g->vid[v]);
 		fputs(" [label=", f);
 		dot_quote(f, label->s[v]);
-		fmt_fixed(num, 9 + 13 * scale);
-		fprintf(f, ", shape=\"%s\", fillcolor=\"%s\", fontsize=\"%s\"", is_project ? "box" : "ellipse",
-		        fill_for(g, v), num);
+		fprintf(f, ", shape=\"%s\", fillcolor=\"%s\", fontsize=\"%.1f\"", is_project ? "box" : "ellipse",
+		        fill_for(g, v), 9 + 13 * scale);
 		data_attrs(f, &g->v, v, "label");
 		fputs("];\n", f);
 	}
@@ -134,8 +132,7 @@ int write_dot(FILE *f, const struct kgraph *g, const struct write_opts *o)
 		if (weight) {
 			/* Graphviz wants an integer weight; shared-project counts are integers. */
 			double w = weight->d[e];
-			fmt_fixed(num, 0.8 + 1.5 * log2(w < 1 ? 1 : w));
-			fprintf(f, "weight=\"%.0f\", penwidth=\"%s\"", w, num);
+			fprintf(f, "weight=\"%.0f\", penwidth=\"%.2f\"", w, 0.8 + 1.5 * log2(w < 1 ? 1 : w));
 		} else {
 			fputs("penwidth=\"1\"", f);
 		}

@@ -34,10 +34,10 @@ static void write_keys(FILE *f, const struct attr_set *a, const char *domain)
 {
 	for (size_t c = 0; c < a->n_cols; c++) {
 		fputs("  <key id=\"", f);
-		key_id(f, domain, a->cols[c].name);
+		key_id(f, domain, a->cols[c]->name);
 		fprintf(f, "\" for=\"%s\" attr.name=\"", domain);
-		xml_escape(f, a->cols[c].name);
-		fprintf(f, "\" attr.type=\"%s\"/>\n", key_type(&a->cols[c], a->n_rows));
+		xml_escape(f, a->cols[c]->name);
+		fprintf(f, "\" attr.type=\"%s\"/>\n", key_type(a->cols[c], a->n_rows));
 	}
 }
 
@@ -45,7 +45,7 @@ static void write_data(FILE *f, const struct attr_set *a, size_t row, const char
 {
 	char num[32];
 	for (size_t c = 0; c < a->n_cols; c++) {
-		const struct attr_col *col = &a->cols[c];
+		const struct attr_col *col = a->cols[c];
 		if (!attr_present(col, row)) continue;
 		/* Gephi drops whitespace-only values; an empty string carries nothing either. */
 		if (col->type == ATTR_STRING && col->s[row][strspn(col->s[row], " \t\r\n")] == '\0') continue;
@@ -78,7 +78,7 @@ int write_graphml(FILE *f, const struct kgraph *g, const struct write_opts *o)
 	fputs(" -->\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n", f);
 
 	static const char *const graph_keys[] = {"generator", "command", "inputs", "note"};
-	for (size_t k = 0; k < sizeof graph_keys / sizeof graph_keys[0]; k++)
+	for (size_t k = 0; k < sizeof graph_keys / sizeof graph_keys[0] - !g->note; k++)
 		fprintf(f, "  <key id=\"g_%s\" for=\"graph\" attr.name=\"%s\" attr.type=\"string\"/>\n", graph_keys[k],
 		        graph_keys[k]);
 	write_keys(f, &g->v, "node");

@@ -2,6 +2,7 @@
  * order is total and stable), with every metric column of the collaboration graph.
  * O(V log V). */
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,13 +17,13 @@ static const char *const columns[] = {
 };
 
 static const struct kgraph *sort_graph;
-static const double *sort_key;
+static double *sort_key;
 
 static int by_rank(const void *x, const void *y)
 {
 	size_t a = *(const size_t *)x, b = *(const size_t *)y;
 	if (sort_key[a] != sort_key[b]) return sort_key[a] > sort_key[b] ? -1 : 1;
-	const struct attr_col *label = &sort_graph->v.cols[0];
+	const struct attr_col *label = sort_graph->v.cols[0];
 	int c = strcmp(label->s[a], label->s[b]);
 	if (c) return c;
 	return strcmp(sort_graph->vid[a], sort_graph->vid[b]);
@@ -35,9 +36,17 @@ int write_rankings(FILE *f, const struct kgraph *g, const struct write_opts *o)
 	size_t *order = xmalloc(st_mult(n + 1, sizeof(size_t)));
 	const struct attr_col *pr = attrs_find(&g->v, "pagerank");
 	for (size_t v = 0; v < n; v++) order[v] = v;
+	/* Compare at 12 significant digits: values equal up to floating-point noise tie, and the
+	 * tie is broken by name rather than by the last bits of the solver's arithmetic. */
+	sort_key = xmalloc(st_mult(n + 1, sizeof(double)));
+	for (size_t v = 0; v < n; v++) {
+		char num[40];
+		snprintf(num, sizeof num, "%.12g", pr->d[v]);
+		sort_key[v] = strtod(num, NULL);
+	}
 	sort_graph = g;
-	sort_key = pr->d;
 	qsort(order, n, sizeof(*order), by_rank);
+	free(sort_key);
 
 	const struct attr_col *cols[sizeof columns / sizeof columns[0]];
 	size_t n_cols = 0;
@@ -54,7 +63,7 @@ int write_rankings(FILE *f, const struct kgraph *g, const struct write_opts *o)
 		fprintf(f, "%zu,", r + 1);
 		csv_field(f, g->vid[v]);
 		fputc(',', f);
-		csv_field(f, g->v.cols[0].s[v]);
+		csv_field(f, g->v.cols[0]->s[v]);
 		for (size_t c = 0; c < n_cols; c++) {
 			const struct attr_col *col = cols[c];
 			fputc(',', f);

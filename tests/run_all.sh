@@ -1,0 +1,56 @@
+#!/bin/sh
+# Every test of `make test`: unit binaries, golden CLI cases (each output validated), and the
+# oracle round trips. Prints "N passed, N failed" last; exits 1 on any failure.
+# VALGRIND=1 runs the binaries under valgrind (make leakcheck).
+BUILD=${1:-build}
+ROOT=$(pwd)
+export CREDGRAPH="$ROOT/$BUILD/credgraph"
+export SCHEMA="$ROOT/../shared/schema/graphml/graphml.xsd"
+export TESTOUT="$ROOT/tests/out/$BUILD"
+rm -rf "$TESTOUT" && mkdir -p "$TESTOUT"
+if [ -n "$VALGRIND" ]; then
+	export RUN="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect"
+else
+	export RUN=""
+fi
+# The oracles are Debian's python3-networkx and python3-igraph: use the python3 that has them.
+PYTHON=""
+for p in /usr/bin/python3 python3; do
+	if "$p" -c 'import networkx, igraph' 2>/dev/null; then PYTHON=$p; break; fi
+done
+export PYTHON
+
+pass=0
+fail=0
+record() { # status name
+	if [ "$1" -eq 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $2"; fi
+}
+
+for t in "$BUILD"/unit/test_*; do
+	[ -x "$t" ] || continue
+	$RUN "$t" >"$TESTOUT/$(basename "$t").log" 2>&1
+	status=$?
+	record $status "$t (see $TESTOUT/$(basename "$t").log)"
+	[ $status -eq 0 ] || tail -20 "$TESTOUT/$(basename "$t").log"
+done
+
+for c in tests/cases/*/; do
+	sh tests/run_case.sh "$c"
+	record $? "case $c"
+done
+
+if [ -n "$PYTHON" ]; then
+	for t in tests/oracle/test_*.py; do
+		[ -f "$t" ] || continue
+		"$PYTHON" "$t" >"$TESTOUT/$(basename "$t").log" 2>&1
+		status=$?
+		record $status "$t (see $TESTOUT/$(basename "$t").log)"
+		[ $status -eq 0 ] || tail -30 "$TESTOUT/$(basename "$t").log"
+	done
+else
+	echo "FAIL: no python3 can import networkx and igraph (apt-get install python3-networkx python3-igraph)"
+	fail=$((fail + 1))
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
