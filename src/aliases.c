@@ -1,9 +1,9 @@
-/* --aliases FILE: a CSV with columns name,canonical. Names compare like identity keys;
- * chains (a -> b -> c) are followed, and a cycle is an error. Lookup is O(chain length). */
+#include "aliases.h"
+
 #include <string.h>
 
-#include "columns.h"
-#include "ingest.h"
+#include "csvload.h"
+#include "intern.h"
 #include "normalize.h"
 #include "report.h"
 #include "xalloc.h"

@@ -10,7 +10,7 @@
 #include "report.h"
 #include "xalloc.h"
 
-const struct option input_options[] = {
+static const struct option input_options[] = {
 	{"delimiter", required_argument, NULL, OPT_DELIMITER},
 	{"aliases", required_argument, NULL, OPT_ALIASES},
 	{"artists", required_argument, NULL, OPT_ARTISTS},
@@ -24,14 +24,33 @@ const struct option input_options[] = {
 	{"type", required_argument, NULL, OPT_TYPE},
 	{"exclude-type", required_argument, NULL, OPT_EXCLUDE_TYPE},
 	{"strict", no_argument, NULL, OPT_STRICT},
-	{"seed", required_argument, NULL, OPT_SEED},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
 
-const char input_options_help[] =
-	"Input options (every command):\n"
+static const struct option metric_options[] = {
+	{"metrics", required_argument, NULL, OPT_METRICS},
+	{"weighted", no_argument, NULL, OPT_WEIGHTED},
+	{"gephi", no_argument, NULL, OPT_GEPHI},
+	{"exact", no_argument, NULL, OPT_EXACT},
+	{"samples", required_argument, NULL, OPT_SAMPLES},
+	{"seed", required_argument, NULL, OPT_SEED},
+	{NULL, 0, NULL, 0},
+};
+
+static const struct option export_options[] = {
+	{"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
+	{"top", required_argument, NULL, OPT_TOP},
+	{"by", required_argument, NULL, OPT_BY},
+	{"giant", no_argument, NULL, OPT_GIANT},
+	{"backbone", required_argument, NULL, OPT_BACKBONE},
+	{"size-by", required_argument, NULL, OPT_SIZE_BY},
+	{NULL, 0, NULL, 0},
+};
+
+static const char input_help[] =
+	"Input options:\n"
 	"  <csv>...                  credit files; '-' reads standard input\n"
 	"  --delimiter <c>           ',' ';' or 'tab' (default: detected from the header line)\n"
 	"  --aliases <file>          CSV name,canonical: aliased artist names become one vertex\n"
@@ -46,14 +65,39 @@ const char input_options_help[] =
 	"  --max-team <n>            projects with more artists stay out of the collaboration\n"
 	"                            network (default 1000)\n"
 	"  --strict                  treat warnings as errors (exit 3)\n"
-	"  --seed <n>                random seed for seeded algorithms (default 1)\n"
 	"  -q, --quiet               no warnings on standard error\n";
 
-void command_line_init(struct command_line *cl, int argc, char **argv)
+static const char metric_help[] =
+	"Metric options:\n"
+	"  --metrics <list>          compute only these (comma-separated; default all): degree, strength,\n"
+	"                            betweenness, closeness, harmonic, eigenvector, pagerank, coreness,\n"
+	"                            community, component\n"
+	"  --weighted                path metrics use 1/weight as distance (default: hop counts)\n"
+	"  --gephi                   Gephi's conventions: unweighted PageRank and eigenvector\n"
+	"  --exact                   never estimate betweenness, closeness and harmonic\n"
+	"  --samples <n>             sampled sources when estimating (default 256)\n"
+	"  --seed <n>                seed for communities and sampling (default 1)\n"
+	"Conventions: betweenness unnormalised, each pair once; closeness normalised over the\n"
+	"reachable artists (absent for an artist without collaborators); harmonic = sum of 1/d over\n"
+	"the others / (n - 1); eigenvector weighted, maximum 1; PageRank weighted, damping 0.85,\n"
+	"sums to 1; communities by Leiden (modularity, weighted, seeded), numbered by size.\n"
+	"Above 1e9 vertex-edge products, path metrics are estimated from sampled sources.\n";
+
+static const char export_help[] =
+	"Export options (collaboration network):\n"
+	"  --min-weight <w>          keep collaborations with at least w shared projects\n"
+	"  --top <n> --by <metric>   keep the n most central artists and the edges among them\n"
+	"  --giant                   keep the largest connected component\n"
+	"  --backbone <alpha>        keep significant collaborations (disparity filter, e.g. 0.05)\n"
+	"  --size-by <metric>        DOT vertex size (default pagerank; credits for the credits graph)\n";
+
+void command_line_init(struct command_line *cl, int argc, char **argv, int groups)
 {
 	memset(cl, 0, sizeof(*cl));
 	load_opts_init(&cl->load);
-	cl->seed = 1;
+	metric_opts_init(&cl->metrics);
+	cl->filter.by = "pagerank";
+	cl->groups = groups;
 	sb_init(&cl->text);
 	sb_addstr(&cl->text, "credgraph");
 	for (int i = 0; i < argc; i++) {
@@ -134,10 +178,49 @@ int input_option(struct command_line *cl, int opt, const char *arg)
 	case OPT_FROM: o->filter.from = (int)parse_count(arg, "--from", 1800, 2100); return 1;
 	case OPT_TO: o->filter.to = (int)parse_count(arg, "--to", 1800, 2100); return 1;
 	case OPT_STRICT: o->strict = 1; return 1;
-	case OPT_SEED: cl->seed = parse_count(arg, "--seed", 0, 4294967295ul); return 1;
 	case 'q': report_set_quiet(1); return 1;
 	}
+	if (cl->groups & WITH_METRICS) {
+		switch (opt) {
+		case OPT_METRICS:
+			if (metric_parse_list(&cl->metrics, arg) != 0) exit(EXIT_USAGE);
+			return 1;
+		case OPT_WEIGHTED: cl->metrics.weighted = 1; return 1;
+		case OPT_GEPHI: cl->metrics.gephi = 1; return 1;
+		case OPT_EXACT: cl->metrics.exact = 1; return 1;
+		case OPT_SAMPLES: cl->metrics.samples = parse_count(arg, "--samples", 1, 1000000); return 1;
+		case OPT_SEED: cl->metrics.seed = parse_count(arg, "--seed", 0, 4294967295ul); return 1;
+		}
+	}
+	if (cl->groups & WITH_EXPORT) {
+		switch (opt) {
+		case OPT_MIN_WEIGHT: cl->filter.min_weight = parse_number(arg, "--min-weight", 0, 1e12); return 1;
+		case OPT_TOP: cl->filter.top = parse_count(arg, "--top", 1, 4294967295ul); return 1;
+		case OPT_BY: cl->filter.by = metric_arg(arg, "--by"); return 1;
+		case OPT_GIANT: cl->filter.giant = 1; return 1;
+		case OPT_BACKBONE: cl->filter.backbone = parse_number(arg, "--backbone", 1e-12, 1); return 1;
+		case OPT_SIZE_BY: cl->size_by = metric_arg(arg, "--size-by"); return 1;
+		}
+	}
 	return 0;
+}
+
+const char *metric_arg(const char *arg, const char *option)
+{
+	if (metric_by_name(arg) < 0 && strcmp(arg, "credits") != 0 && strcmp(arg, "projects") != 0)
+		die(EXIT_USAGE, "%s takes a metric (degree, strength, betweenness, closeness, harmonic, eigenvector, "
+		    "pagerank, coreness, credits, projects), not '%s'", option, arg);
+	return arg;
+}
+
+double parse_number(const char *arg, const char *option, double min, double max)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(arg, &end);
+	if (errno || end == arg || *end || !(v >= min && v <= max))
+		die(EXIT_USAGE, "%s takes a number from %g to %g, not '%s'", option, min, max, arg);
+	return v;
 }
 
 void collect_inputs(struct command_line *cl, int argc, char **argv, const char *command)
@@ -154,22 +237,32 @@ void collect_inputs(struct command_line *cl, int argc, char **argv, const char *
 		die(EXIT_USAGE, "--from %d is after --to %d", cl->load.filter.from, cl->load.filter.to);
 }
 
-struct option *merge_options(const struct option *own)
+static size_t append_options(struct option **all, size_t n, const struct option *more)
 {
-	size_t a = 0, b = 0;
-	while (own[a].name) a++;
-	while (input_options[b].name) b++;
-	struct option *all = xcalloc(a + b + 1, sizeof(*all));
-	memcpy(all, own, a * sizeof(*all));
-	memcpy(all + a, input_options, b * sizeof(*all));
+	size_t k = 0;
+	while (more[k].name) k++;
+	*all = xrealloc(*all, st_mult(n + k + 1, sizeof(**all)));
+	memcpy(*all + n, more, (k + 1) * sizeof(**all));
+	return n + k;
+}
+
+struct option *merge_options(const struct option *own, int groups)
+{
+	struct option *all = NULL;
+	size_t n = append_options(&all, 0, own);
+	n = append_options(&all, n, input_options);
+	if (groups & WITH_METRICS) n = append_options(&all, n, metric_options);
+	if (groups & WITH_EXPORT) n = append_options(&all, n, export_options);
 	return all;
 }
 
-void usage_exit(const char *text, int code, const char *command)
+void usage_exit(const char *text, int code, const char *command, int groups)
 {
 	if (code == 0) {
 		fputs(text, stdout);
-		fputs(input_options_help, stdout);
+		fputs(input_help, stdout);
+		if (groups & WITH_METRICS) fputs(metric_help, stdout);
+		if (groups & WITH_EXPORT) fputs(export_help, stdout);
 		exit(fflush(stdout) || ferror(stdout) ? EXIT_IO : EXIT_OK);
 	}
 	fprintf(stderr, "See 'credgraph %s --help'.\n", command);
@@ -178,6 +271,6 @@ void usage_exit(const char *text, int code, const char *command)
 
 int load_inputs(struct command_line *cl, struct dataset *ds)
 {
-	glue_init(cl->seed);
+	glue_init(cl->metrics.seed);
 	return dataset_load(ds, cl->inputs, cl->n_inputs, &cl->load);
 }

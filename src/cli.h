@@ -6,29 +6,34 @@
 #include <stddef.h>
 
 #include "dataset.h"
+#include "filter.h"
+#include "metrics.h"
 #include "strbuf.h"
 
 /* getopt_long codes of the shared input options (above any short option). */
 enum {
 	OPT_DELIMITER = 1000, OPT_ALIASES, OPT_ARTISTS, OPT_PROJECTS, OPT_MAX_FIELD, OPT_MAX_FIELDS,
 	OPT_MAX_TEAM, OPT_ROLE, OPT_FROM, OPT_TO, OPT_TYPE, OPT_EXCLUDE_TYPE, OPT_STRICT, OPT_SEED,
+	OPT_METRICS, OPT_WEIGHTED, OPT_GEPHI, OPT_EXACT, OPT_SAMPLES,
+	OPT_MIN_WEIGHT, OPT_TOP, OPT_BY, OPT_GIANT, OPT_BACKBONE, OPT_SIZE_BY,
 	OPT_FIRST_COMMAND_OPTION = 1100,
 };
 
-/* The shared long options, for merging into a command's table (ends with a zero entry). */
-extern const struct option input_options[];
-/* The help lines describing them. */
-extern const char input_options_help[];
+/* Groups of shared options a command accepts (input options always). */
+enum { WITH_METRICS = 1, WITH_EXPORT = 2 };
 
 struct command_line {
 	struct load_opts load;
-	unsigned long seed;
+	struct metric_opts metrics;
+	struct export_filter filter;
+	const char *size_by;      /* DOT vertex size: a metric name, or NULL for the default */
+	int groups;               /* WITH_* accepted by this command */
 	const char **inputs;
 	size_t n_inputs;
 	struct strbuf text; /* the whole command line, for provenance */
 };
 
-void command_line_init(struct command_line *cl, int argc, char **argv);
+void command_line_init(struct command_line *cl, int argc, char **argv, int groups);
 void command_line_free(struct command_line *cl);
 /* Handle one shared option; returns 1 if it was one. Exits 2 on a bad value. */
 int input_option(struct command_line *cl, int opt, const char *arg);
@@ -36,11 +41,16 @@ int input_option(struct command_line *cl, int opt, const char *arg);
 void collect_inputs(struct command_line *cl, int argc, char **argv, const char *command);
 /* Seed igraph and read every input into ds; returns 0 or an exit code (already reported). */
 int load_inputs(struct command_line *cl, struct dataset *ds);
-/* Merge a command's own options with the shared ones into a new table (caller frees). */
-struct option *merge_options(const struct option *own);
+/* Merge a command's own options with the shared groups it accepts (caller frees). */
+struct option *merge_options(const struct option *own, int groups);
 
-/* Print usage to stdout (exit 0) for --help, or a one-line hint to stderr (exit 2). */
-_Noreturn void usage_exit(const char *text, int code, const char *command);
+/* Print usage (and the shared groups' help) to stdout and exit 0 for --help, or a one-line
+ * hint to stderr and exit with code. */
+_Noreturn void usage_exit(const char *text, int code, const char *command, int groups);
+/* A real number within [min, max], or exit 2 naming the option. */
+double parse_number(const char *arg, const char *option, double min, double max);
+/* A metric name (or credits/projects) for --by and --size-by, or exit 2. */
+const char *metric_arg(const char *arg, const char *option);
 /* A whole number within [min, max], or exit 2 naming the option. */
 unsigned long parse_count(const char *arg, const char *option, unsigned long min, unsigned long max);
 

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "filter.h"
 #include "commands.h"
 #include "escape.h"
 #include "metrics.h"
@@ -12,6 +13,8 @@
 #include "report.h"
 #include "writer.h"
 #include "xalloc.h"
+
+enum { GROUPS = WITH_METRICS | WITH_EXPORT };
 
 static const char build_usage[] =
 	"usage: credgraph build [<options>] <csv>... -o <dir>\n"
@@ -39,18 +42,19 @@ static void ensure_dir(const char *dir)
 	if (mkdir(dir, 0777) != 0) die(EXIT_IO, "cannot create directory '%s': %s", dir, strerror(errno));
 }
 
-static void summary(const struct dataset *ds, const struct kgraph *credits, const struct kgraph *collab, const char *dir)
+static void summary(const struct dataset *ds, const struct kgraph *credits, const struct graph_stats *st,
+                    const struct kgraph *collab, const char *dir)
 {
-	size_t isolated = 0;
-	const struct attr_col *deg = attrs_find(&collab->v, "degree");
-	for (size_t v = 0; v < collab->n_vertices; v++) isolated += deg->i[v] == 0;
 	printf("read %zu credit rows from %zu file%s: %zu used, %zu skipped, %zu duplicates, %zu filtered out\n",
 	       ds->rows_read, ds->n_inputs, ds->n_inputs == 1 ? "" : "s", ds->rows_used, ds->rows_skipped,
 	       ds->rows_duplicate, ds->rows_filtered);
 	printf("artists %zu, projects %zu, artist-project credits %zu\n", ds->n_artists, ds->n_projects, ds->n_links);
 	printf("credits graph: %zu vertices, %zu edges\n", credits->n_vertices, credits->n_edges);
-	printf("collab graph:  %zu artists, %zu collaborations, %zu without collaborators\n", collab->n_vertices,
-	       collab->n_edges, isolated);
+	printf("collab graph:  %zu artists, %zu collaborations, %zu without collaborators, %zu components "
+	       "(largest %zu)\n", st->vertices, st->edges, st->isolated, st->components, st->giant);
+	if (collab->n_vertices != st->vertices || collab->n_edges != st->edges)
+		printf("collab export: %zu artists, %zu collaborations after filtering\n", collab->n_vertices, collab->n_edges);
+	if (st->estimated) printf("note: %s\n", collab->note);
 	printf("warnings: %lu", report_warning_count());
 	if (escape_replaced_count()) printf(", characters replaced in output: %lu", escape_replaced_count());
 	printf("\nwrote %s/{credits.graphml,credits.dot,collab.graphml,collab.dot,rankings.csv}\n", dir);
@@ -59,20 +63,20 @@ static void summary(const struct dataset *ds, const struct kgraph *credits, cons
 int cmd_build(int argc, char **argv)
 {
 	static const struct option own[] = {{"output", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
-	struct option *opts = merge_options(own);
+	struct option *opts = merge_options(own, GROUPS);
 	struct command_line cl;
 	const char *dir = NULL;
 	int opt;
-	command_line_init(&cl, argc, argv);
+	command_line_init(&cl, argc, argv, GROUPS);
 	while ((opt = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
 		if (opt == 'o') dir = optarg;
-		else if (opt == 'h') usage_exit(build_usage, 0, "build");
-		else if (!input_option(&cl, opt, optarg)) usage_exit(build_usage, EXIT_USAGE, "build");
+		else if (opt == 'h') usage_exit(build_usage, 0, "build", GROUPS);
+		else if (!input_option(&cl, opt, optarg)) usage_exit(build_usage, EXIT_USAGE, "build", GROUPS);
 	}
 	free(opts);
 	if (!dir) {
 		error("build needs an output directory: -o <dir>");
-		usage_exit(build_usage, EXIT_USAGE, "build");
+		usage_exit(build_usage, EXIT_USAGE, "build", GROUPS);
 	}
 	collect_inputs(&cl, argc, argv, "build");
 
@@ -93,14 +97,14 @@ int cmd_build(int argc, char **argv)
 		return rc;
 	}
 	struct kgraph credits, collab;
-	struct metric_opts mo;
-	metric_opts_init(&mo);
 	graph_credits(&credits, &ds);
 	graph_collab(&collab, &ds, cl.load.max_team);
-	metrics_collab(&collab, &mo);
+	struct graph_stats st;
+	metrics_compute(&collab, &cl.metrics, &st);
+	metrics_credits(&credits, &cl.metrics);
 
 	struct provenance prov = {cl.text.buf, ds.inputs, ds.n_inputs};
-	struct write_opts wo = {&prov};
+	struct write_opts wo = {&prov, cl.size_by};
 	ensure_dir(dir);
 	FILE *f[N_FILES];
 	for (size_t i = 0; i < N_FILES; i++) {
@@ -110,11 +114,12 @@ int cmd_build(int argc, char **argv)
 	}
 	write_graphml(f[0], &credits, &wo);
 	write_dot(f[1], &credits, &wo);
+	write_rankings(f[4], &collab, &wo); /* every artist, before any export filter */
+	graph_filter(&collab, &cl.filter);
 	write_graphml(f[2], &collab, &wo);
 	write_dot(f[3], &collab, &wo);
-	write_rankings(f[4], &collab, &wo);
 	rc = out_commit();
-	if (!rc) summary(&ds, &credits, &collab, dir);
+	if (!rc) summary(&ds, &credits, &st, &collab, dir);
 
 	graph_free(&credits);
 	graph_free(&collab);

@@ -31,7 +31,6 @@ static void ingest_free(struct ingest *in)
 	free(in->artist_of_key);
 	free(in->project_title_key);
 	free(in->row_project_of);
-	alias_free(in->aliases);
 	sb_release(&in->scratch);
 }
 
@@ -50,7 +49,7 @@ int dataset_load(struct dataset *ds, const char *const *paths, size_t n_paths, c
 	intern_init(&in.values, 256);
 	sb_init(&in.scratch);
 
-	if (o->aliases) rc = alias_load(&in.aliases, o->aliases);
+	if (o->aliases) rc = alias_load(&ds->aliases, o->aliases);
 	/* Every input is read even after a bad one, so that all their errors are reported at once. */
 	for (size_t i = 0; i < n_paths && rc != EXIT_IO; i++) {
 		int r = ingest_file(&in, paths[i]);
@@ -80,6 +79,7 @@ void dataset_free(struct dataset *ds)
 	free(ds->links);
 	free(ds->extra_names);
 	free(ds->inputs);
+	alias_free(ds->aliases);
 	attrs_free(&ds->artist_attrs);
 	attrs_free(&ds->project_attrs);
 	arena_free(&ds->strings);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "aliases.h"
 #include "attrs.h"
 #include "csvload.h"
 
@@ -14,6 +15,8 @@
 
 struct artist {
 	const char *label;   /* most frequent original spelling; first seen on a tie */
+	const char *key;     /* identity key: normalised, aliased name, or "\x01" + artist_id */
+	const char *name_key; /* normalised label, for lookups by name */
 	const char *id;      /* stable, NMTOKEN-safe vertex id */
 	uint32_t credits;    /* credit rows */
 	uint32_t projects;   /* distinct projects */
@@ -79,6 +82,7 @@ struct dataset {
 	struct attr_set project_attrs; /* from --projects: one row per project */
 	struct input_info *inputs;
 	size_t n_inputs;
+	struct alias_map *aliases;     /* from --aliases, or NULL */
 	size_t rows_read, rows_used, rows_skipped, rows_duplicate, rows_filtered;
 };
 

@@ -36,7 +36,7 @@ static const char *extra_name(struct arena *a, const char *name)
 	return r;
 }
 
-static void make_igraph(struct kgraph *g)
+void graph_make_igraph(struct kgraph *g)
 {
 	igraph_vector_int_t edges;
 	IGRAPH_OR_DIE(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * g->n_edges)));
@@ -140,7 +140,7 @@ void graph_credits(struct kgraph *g, struct dataset *ds)
 		for (size_t k = 0; k < ds->n_extra; k++) extra[k]->s[l] = x->extra[k];
 	}
 	free(extra);
-	make_igraph(g);
+	graph_make_igraph(g);
 }
 
 struct pair {
@@ -256,7 +256,7 @@ void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team)
 	free(pairs);
 	free(team);
 	free(start);
-	make_igraph(g);
+	graph_make_igraph(g);
 }
 
 void graph_free(struct kgraph *g)

@@ -28,6 +28,8 @@ void graph_credits(struct kgraph *g, struct dataset *ds);
 /* O(P + sum over projects of n_p^2 log) : every pair of a project's team, sorted once.
  * Projects with more than max_team artists stay out, with a warning. */
 void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team);
+/* (Re)build g->g from the edge arrays in one igraph_create. O(V + E). */
+void graph_make_igraph(struct kgraph *g);
 void graph_free(struct kgraph *g);
 
 #endif

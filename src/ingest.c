@@ -44,9 +44,9 @@ void ingest_artist_key(struct ingest *in, struct strbuf *out, const char *name, 
 {
 	size_t start = out->len;
 	norm_key(out, name, len);
-	if (in->aliases) {
+	if (in->ds->aliases) {
 		size_t clen;
-		const char *canon = alias_resolve(in->aliases, out->buf + start, out->len - start, &clen);
+		const char *canon = alias_resolve(in->ds->aliases, out->buf + start, out->len - start, &clen);
 		if (canon != out->buf + start) {
 			out->len = start;
 			sb_add(out, canon, clen);

@@ -4,6 +4,7 @@
 #define CREDGRAPH_INGEST_H
 #include <stdint.h>
 
+#include "aliases.h"
 #include "dataset.h"
 #include "intern.h"
 #include "strbuf.h"
@@ -25,8 +26,6 @@ struct raw_row {
 	uint32_t line;
 };
 
-struct alias_map;
-
 struct ingest {
 	const struct load_opts *opts;
 	struct dataset *ds;
@@ -41,7 +40,6 @@ struct ingest {
 	uint32_t *seen_line; /* the line of the first such row */
 	uint32_t *seen_input;
 	size_t seen_mask, n_seen;
-	struct alias_map *aliases;
 	uint32_t *artist_of_key;     /* artist key id -> artist (NONE: no row used), after resolve */
 	uint32_t *project_title_key; /* project -> title key id, after resolve */
 	uint32_t *row_project_of;    /* row -> project, after resolve */
@@ -57,12 +55,6 @@ int parse_year(const char *s, size_t len, int *bad);
 int ingest_file(struct ingest *in, const char *path);
 /* Resolve identities and fill in->ds; returns 0 or an exit code. */
 int resolve_dataset(struct ingest *in);
-
-/* Aliases: CSV name,canonical; aliased artist names become one vertex. */
-int alias_load(struct alias_map **out, const char *path);
-/* The canonical key for key (itself when not aliased). */
-const char *alias_resolve(const struct alias_map *m, const char *key, size_t len, size_t *out_len);
-void alias_free(struct alias_map *m);
 
 /* Vertex attributes from --artists / --projects tables, matched to the resolved vertices. */
 int attr_table_load(struct ingest *in, const char *path, int for_projects);

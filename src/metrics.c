@@ -1,35 +1,444 @@
 #include "metrics.h"
 
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "igraph_glue.h"
+#include "report.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+static const char *const names[M_COUNT] = {
+	"degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
+	"coreness", "community", "component",
+};
+
+enum { PATH_METRICS = 1u << M_BETWEENNESS | 1u << M_CLOSENESS | 1u << M_HARMONIC };
 
 void metric_opts_init(struct metric_opts *o)
 {
-	o->damping = 0.85;
+	memset(o, 0, sizeof(*o));
+	o->mask = (1u << M_COUNT) - 1;
+	o->seed = 1;
+	o->samples = 256;
+	/* Exact betweenness costs about V * E steps; igraph does ~1e8 of them a second here, so
+	 * past 1e9 (10 s) the seeded estimator takes over (measured in README, "Large graphs"). */
+	o->exact_work_limit = 1e9;
 }
 
-void metrics_collab(struct kgraph *g, const struct metric_opts *o)
+const char *metric_name(enum metric m)
 {
-	size_t n = g->n_vertices;
-	struct attr_col *wcol = attrs_find(&g->e, "weight");
-	igraph_vector_t weights, res;
-	igraph_vector_int_t deg;
-	igraph_vector_view(&weights, wcol->d, (igraph_integer_t)g->n_edges);
+	return names[m];
+}
 
+int metric_by_name(const char *name)
+{
+	for (int m = 0; m < M_COUNT; m++)
+		if (strcmp(name, names[m]) == 0) return m;
+	return -1;
+}
+
+int metric_parse_list(struct metric_opts *o, const char *list)
+{
+	unsigned mask = 0;
+	while (*list) {
+		size_t len = strcspn(list, ",");
+		char name[32];
+		if (len == 3 && strncmp(list, "all", 3) == 0) mask = (1u << M_COUNT) - 1;
+		else {
+			int m = len < sizeof name ? (memcpy(name, list, len), name[len] = '\0', metric_by_name(name)) : -1;
+			if (m < 0) return error("unknown metric '%.*s' (known: all, degree, strength, betweenness, closeness, "
+			                        "harmonic, eigenvector, pagerank, coreness, community, component)", (int)len, list);
+			mask |= 1u << m;
+		}
+		list += len + (list[len] == ',');
+	}
+	o->mask = mask;
+	return 0;
+}
+
+static struct attr_col *double_col(struct kgraph *g, enum metric m)
+{
+	return attrs_add(&g->v, names[m], ATTR_DOUBLE);
+}
+
+static void store_vector(struct attr_col *c, const igraph_vector_t *v)
+{
+	for (igraph_integer_t i = 0; i < igraph_vector_size(v); i++)
+		c->d[i] = isfinite(VECTOR(*v)[i]) ? VECTOR(*v)[i] : NAN;
+}
+
+/* splitmix64: a fixed, seeded generator for choosing sample sources, so that the choice does
+ * not depend on what else consumed igraph's generator. */
+static uint64_t next_random(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+/* A graph over the vertices with keep[v], renumbered in order, with weights carried along. */
+struct subgraph {
+	igraph_t g;
+	igraph_vector_t weights; /* distances when path metrics are weighted */
+	igraph_integer_t *orig;  /* subgraph vertex -> original vertex */
+	size_t n;
+};
+
+static void subgraph_make(struct subgraph *s, const struct kgraph *g, const double *dist, const unsigned char *keep)
+{
+	igraph_integer_t *map = xmalloc(st_mult(g->n_vertices + 1, sizeof(*map)));
+	s->orig = xmalloc(st_mult(g->n_vertices + 1, sizeof(*s->orig)));
+	s->n = 0;
+	for (size_t v = 0; v < g->n_vertices; v++) {
+		map[v] = keep[v] ? (igraph_integer_t)s->n : -1;
+		if (keep[v]) s->orig[s->n++] = (igraph_integer_t)v;
+	}
+	igraph_vector_int_t edges;
+	IGRAPH_OR_DIE(igraph_vector_int_init(&edges, 0));
+	IGRAPH_OR_DIE(igraph_vector_init(&s->weights, 0));
+	for (size_t e = 0; e < g->n_edges; e++) {
+		if (map[g->from[e]] < 0 || map[g->to[e]] < 0) continue;
+		IGRAPH_OR_DIE(igraph_vector_int_push_back(&edges, map[g->from[e]]));
+		IGRAPH_OR_DIE(igraph_vector_int_push_back(&edges, map[g->to[e]]));
+		IGRAPH_OR_DIE(igraph_vector_push_back(&s->weights, dist ? dist[e] : 1.0));
+	}
+	IGRAPH_OR_DIE(igraph_create(&s->g, &edges, (igraph_integer_t)s->n, IGRAPH_UNDIRECTED));
+	igraph_vector_int_destroy(&edges);
+	free(map);
+}
+
+static void subgraph_free(struct subgraph *s)
+{
+	igraph_destroy(&s->g);
+	igraph_vector_destroy(&s->weights);
+	free(s->orig);
+}
+
+/* Exact betweenness, closeness and harmonic (unnormalised sum) of every vertex of g. */
+static void path_exact(const igraph_t *g, const igraph_vector_t *dist, unsigned mask, igraph_vector_t *bet,
+                       igraph_vector_t *clo, igraph_vector_t *har)
+{
+	if (mask & 1u << M_BETWEENNESS)
+		IGRAPH_OR_DIE(igraph_betweenness(g, bet, igraph_vss_all(), IGRAPH_UNDIRECTED, dist));
+	if (mask & 1u << M_CLOSENESS)
+		IGRAPH_OR_DIE(igraph_closeness(g, clo, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, dist, 1));
+	if (mask & 1u << M_HARMONIC)
+		IGRAPH_OR_DIE(igraph_harmonic_centrality(g, har, igraph_vss_all(), IGRAPH_ALL, dist, 0));
+}
+
+/* Estimates on a connected graph from k sources drawn without replacement:
+ *   betweenness  the source-subset value (each pair once) scaled by n/k;
+ *   harmonic     (n-1)/k' * sum over sources s != v of 1/d(s, v)   (unnormalised sum);
+ *   closeness    1 / mean over sources s != v of d(s, v).
+ * O(k E) time; distances are taken a few sources at a time to keep memory O(V). */
+static void path_estimate(const igraph_t *g, const igraph_vector_t *dist, unsigned mask, size_t k, uint64_t seed,
+                          igraph_vector_t *bet, igraph_vector_t *clo, igraph_vector_t *har)
+{
+	igraph_integer_t n = igraph_vcount(g);
+	igraph_vector_int_t perm, sources;
+	IGRAPH_OR_DIE(igraph_vector_int_init_range(&perm, 0, n));
+	for (igraph_integer_t i = 0; i < (igraph_integer_t)k; i++) {
+		igraph_integer_t j = i + (igraph_integer_t)(next_random(&seed) % (uint64_t)(n - i));
+		igraph_integer_t t = VECTOR(perm)[i];
+		VECTOR(perm)[i] = VECTOR(perm)[j];
+		VECTOR(perm)[j] = t;
+	}
+	IGRAPH_OR_DIE(igraph_vector_int_init(&sources, (igraph_integer_t)k));
+	for (size_t i = 0; i < k; i++) VECTOR(sources)[i] = VECTOR(perm)[i];
+	igraph_vector_int_sort(&sources);
+	igraph_vector_int_destroy(&perm);
+
+	if (mask & 1u << M_BETWEENNESS) {
+		IGRAPH_OR_DIE(igraph_betweenness_subset(g, bet, igraph_vss_all(), IGRAPH_UNDIRECTED,
+		                                        igraph_vss_vector(&sources), igraph_vss_all(), dist));
+		igraph_vector_scale(bet, (double)n / (double)k);
+	}
+	if (mask & (1u << M_CLOSENESS | 1u << M_HARMONIC)) {
+		enum { BATCH = 16 };
+		double *inv = xcalloc((size_t)n + 1, sizeof(double)), *sum = xcalloc((size_t)n + 1, sizeof(double));
+		size_t *hits = xcalloc((size_t)n + 1, sizeof(size_t)), *self = xcalloc((size_t)n + 1, sizeof(size_t));
+		igraph_matrix_t d;
+		IGRAPH_OR_DIE(igraph_matrix_init(&d, 0, 0));
+		for (size_t b = 0; b < k; b += BATCH) {
+			igraph_vector_int_t batch;
+			size_t m = k - b < BATCH ? k - b : BATCH;
+			igraph_vector_int_view(&batch, &VECTOR(sources)[b], (igraph_integer_t)m);
+			if (dist) IGRAPH_OR_DIE(igraph_distances_dijkstra(g, &d, igraph_vss_vector(&batch), igraph_vss_all(), dist, IGRAPH_ALL));
+			else IGRAPH_OR_DIE(igraph_distances(g, &d, igraph_vss_vector(&batch), igraph_vss_all(), IGRAPH_ALL));
+			for (size_t i = 0; i < m; i++) {
+				igraph_integer_t s = VECTOR(batch)[i];
+				self[s] = 1;
+				for (igraph_integer_t v = 0; v < n; v++) {
+					double x = MATRIX(d, (igraph_integer_t)i, v);
+					if (v == s || !isfinite(x)) continue;
+					inv[v] += 1.0 / x;
+					sum[v] += x;
+					hits[v]++;
+				}
+			}
+		}
+		if (mask & 1u << M_HARMONIC) IGRAPH_OR_DIE(igraph_vector_resize(har, n));
+		if (mask & 1u << M_CLOSENESS) IGRAPH_OR_DIE(igraph_vector_resize(clo, n));
+		for (igraph_integer_t v = 0; v < n; v++) {
+			double others = (double)k - (double)self[v];
+			if (mask & 1u << M_HARMONIC) VECTOR(*har)[v] = others > 0 ? inv[v] * (double)(n - 1) / others : NAN;
+			if (mask & 1u << M_CLOSENESS) VECTOR(*clo)[v] = hits[v] ? (double)hits[v] / sum[v] : NAN;
+		}
+		igraph_matrix_destroy(&d);
+		free(inv);
+		free(sum);
+		free(hits);
+		free(self);
+	}
+	igraph_vector_int_destroy(&sources);
+}
+
+/* Betweenness, closeness and harmonic for g: exact, or estimated on the largest component when
+ * V * E is over the limit (the other components are small and done exactly). Returns 1 when
+ * estimated. */
+static int path_metrics(struct kgraph *g, const double *dist, const struct metric_opts *o, const igraph_vector_int_t *comp)
+{
+	unsigned mask = o->mask & PATH_METRICS;
+	if (!mask) return 0;
+	size_t n = g->n_vertices;
+	igraph_vector_t bet, clo, har, dv;
+	IGRAPH_OR_DIE(igraph_vector_init(&bet, (igraph_integer_t)n));
+	IGRAPH_OR_DIE(igraph_vector_init(&clo, (igraph_integer_t)n));
+	IGRAPH_OR_DIE(igraph_vector_init(&har, (igraph_integer_t)n));
+	int estimate = !o->exact && (double)n * (double)g->n_edges > o->exact_work_limit;
+	if (!estimate) {
+		if (dist) igraph_vector_view(&dv, dist, (igraph_integer_t)g->n_edges);
+		path_exact(&g->g, dist ? &dv : NULL, mask, &bet, &clo, &har);
+	} else {
+		/* Component 1 is the largest (components are numbered by decreasing size). */
+		unsigned char *keep = xmalloc(n + 1);
+		for (int part = 0; part < 2; part++) {
+			for (size_t v = 0; v < n; v++) keep[v] = (VECTOR(*comp)[v] == 1) == (part == 0);
+			struct subgraph s;
+			subgraph_make(&s, g, dist, keep);
+			igraph_vector_t b, c, h;
+			igraph_vector_init(&b, 0);
+			igraph_vector_init(&c, 0);
+			igraph_vector_init(&h, 0);
+			if (s.n) {
+				const igraph_vector_t *w = dist ? &s.weights : NULL;
+				if (part == 0 && s.n > o->samples) path_estimate(&s.g, w, mask, o->samples, o->seed, &b, &c, &h);
+				else path_exact(&s.g, w, mask, &b, &c, &h);
+			}
+			for (size_t i = 0; i < s.n; i++) {
+				igraph_integer_t v = s.orig[i];
+				if (mask & 1u << M_BETWEENNESS) VECTOR(bet)[v] = VECTOR(b)[i];
+				if (mask & 1u << M_CLOSENESS) VECTOR(clo)[v] = VECTOR(c)[i];
+				if (mask & 1u << M_HARMONIC) VECTOR(har)[v] = VECTOR(h)[i];
+			}
+			igraph_vector_destroy(&b);
+			igraph_vector_destroy(&c);
+			igraph_vector_destroy(&h);
+			subgraph_free(&s);
+		}
+		free(keep);
+	}
+	if (mask & 1u << M_BETWEENNESS) store_vector(double_col(g, M_BETWEENNESS), &bet);
+	if (mask & 1u << M_CLOSENESS) store_vector(double_col(g, M_CLOSENESS), &clo);
+	if (mask & 1u << M_HARMONIC) {
+		igraph_vector_scale(&har, n > 1 ? 1.0 / (double)(n - 1) : 0);
+		store_vector(double_col(g, M_HARMONIC), &har);
+	}
+	igraph_vector_destroy(&bet);
+	igraph_vector_destroy(&clo);
+	igraph_vector_destroy(&har);
+	return estimate;
+}
+
+struct group {
+	igraph_integer_t size, first, id;
+};
+
+static int by_size_then_first(const void *x, const void *y)
+{
+	const struct group *a = x, *b = y;
+	if (a->size != b->size) return a->size > b->size ? -1 : 1;
+	return (a->first > b->first) - (a->first < b->first);
+}
+
+/* Renumber a membership 1.. by decreasing group size, ties by the smallest member, so that
+ * the numbering does not depend on the algorithm's internal labels. O(V + G log G). */
+static size_t renumber_by_size(igraph_vector_int_t *memb)
+{
+	igraph_integer_t n = igraph_vector_int_size(memb), groups = 0;
+	for (igraph_integer_t v = 0; v < n; v++)
+		if (VECTOR(*memb)[v] + 1 > groups) groups = VECTOR(*memb)[v] + 1;
+	struct group *g = xcalloc((size_t)groups + 1, sizeof(*g));
+	igraph_integer_t *rank = xmalloc(((size_t)groups + 1) * sizeof(*rank));
+	for (igraph_integer_t c = 0; c < groups; c++) g[c] = (struct group){0, n, c};
+	for (igraph_integer_t v = 0; v < n; v++) {
+		struct group *x = &g[VECTOR(*memb)[v]];
+		if (!x->size++) x->first = v;
+	}
+	qsort(g, (size_t)groups, sizeof(*g), by_size_then_first);
+	size_t used = 0;
+	for (igraph_integer_t c = 0; c < groups && g[c].size; c++) rank[g[c].id] = (igraph_integer_t)++used;
+	for (igraph_integer_t v = 0; v < n; v++) VECTOR(*memb)[v] = rank[VECTOR(*memb)[v]];
+	free(g);
+	free(rank);
+	return used;
+}
+
+static void store_int(struct kgraph *g, enum metric m, const igraph_vector_int_t *v)
+{
+	struct attr_col *c = attrs_add(&g->v, names[m], ATTR_INT);
+	for (size_t i = 0; i < g->n_vertices; i++) c->i[i] = VECTOR(*v)[i];
+}
+
+static double nan_if_bad(double x)
+{
+	return isfinite(x) ? x : NAN;
+}
+
+void metrics_compute(struct kgraph *g, const struct metric_opts *o, struct graph_stats *st_out)
+{
+	size_t n = g->n_vertices, m = g->n_edges;
+	struct graph_stats st = {.vertices = n, .edges = m, .modularity = NAN, .assortativity = NAN};
+	const double *w = attrs_find(&g->e, "weight")->d;
+	igraph_vector_t weights, res;
+	igraph_vector_int_t ires, comp, csize;
+	igraph_vector_view(&weights, w, (igraph_integer_t)m);
+	IGRAPH_OR_DIE(igraph_vector_init(&res, 0));
+	IGRAPH_OR_DIE(igraph_vector_int_init(&ires, 0));
+	IGRAPH_OR_DIE(igraph_vector_int_init(&comp, 0));
+	IGRAPH_OR_DIE(igraph_vector_int_init(&csize, 0));
+
+	IGRAPH_OR_DIE(igraph_degree(&g->g, &ires, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS));
+	for (size_t v = 0; v < n; v++) st.isolated += VECTOR(ires)[v] == 0;
+	if (o->mask & 1u << M_DEGREE) store_int(g, M_DEGREE, &ires);
+
+	IGRAPH_OR_DIE(igraph_strength(&g->g, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &weights));
+	if (o->mask & 1u << M_STRENGTH) store_vector(double_col(g, M_STRENGTH), &res);
+	double *strength = xmalloc(st_mult(n + 1, sizeof(double)));
+	for (size_t v = 0; v < n; v++) strength[v] = VECTOR(res)[v];
+
+	igraph_integer_t ncomp;
+	IGRAPH_OR_DIE(igraph_connected_components(&g->g, &comp, &csize, &ncomp, IGRAPH_WEAK));
+	st.components = renumber_by_size(&comp);
+	for (size_t v = 0; v < n; v++)
+		if (VECTOR(comp)[v] == 1) st.giant++;
+	if (o->mask & 1u << M_COMPONENT) store_int(g, M_COMPONENT, &comp);
+
+	/* Path metrics: hop counts, or 1/weight distances. */
+	double *dist = NULL;
+	if (o->weighted) {
+		dist = xmalloc(st_mult(m + 1, sizeof(double)));
+		for (size_t e = 0; e < m; e++) dist[e] = 1.0 / w[e];
+	}
+	st.estimated = path_metrics(g, dist, o, &comp);
+	free(dist);
+
+	if (o->mask & 1u << M_EIGENVECTOR) {
+		struct attr_col *c = double_col(g, M_EIGENVECTOR);
+		if (m == 0) {
+			for (size_t v = 0; v < n; v++) c->d[v] = 1; /* igraph's convention without edges */
+		} else {
+			igraph_real_t value;
+			IGRAPH_OR_DIE(igraph_eigenvector_centrality(&g->g, &res, &value, IGRAPH_UNDIRECTED, 1,
+			                                            o->gephi ? NULL : &weights, NULL));
+			/* igraph scales to a maximum of 1 up to rounding; make the maximum exactly 1. */
+			double top = igraph_vector_max(&res);
+			if (top > 0) igraph_vector_scale(&res, 1 / top);
+			store_vector(c, &res);
+		}
+	}
+	if (o->mask & 1u << M_PAGERANK) {
+		igraph_real_t value;
+		IGRAPH_OR_DIE(igraph_pagerank(&g->g, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value, igraph_vss_all(),
+		                              IGRAPH_UNDIRECTED, 0.85, o->gephi ? NULL : &weights, NULL));
+		store_vector(double_col(g, M_PAGERANK), &res);
+	}
+	if (o->mask & 1u << M_CORENESS) {
+		IGRAPH_OR_DIE(igraph_coreness(&g->g, &ires, IGRAPH_ALL));
+		store_int(g, M_CORENESS, &ires);
+	}
+	if (o->mask & 1u << M_COMMUNITY) {
+		/* Leiden maximises modularity only with node weights = strength and resolution 1/(2W). */
+		double total = 0;
+		for (size_t e = 0; e < m; e++) total += w[e];
+		if (total > 0) {
+			igraph_vector_t node_w;
+			igraph_integer_t nb;
+			igraph_real_t quality;
+			igraph_vector_view(&node_w, strength, (igraph_integer_t)n);
+			igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)o->seed);
+			IGRAPH_OR_DIE(igraph_community_leiden(&g->g, &weights, &node_w, 1.0 / (2 * total), 0.01, 0, -1, &ires,
+			                                      &nb, &quality));
+		} else {
+			/* No collaborations: every artist is a community of one. */
+			IGRAPH_OR_DIE(igraph_vector_int_resize(&ires, (igraph_integer_t)n));
+			for (size_t v = 0; v < n; v++) VECTOR(ires)[v] = (igraph_integer_t)v;
+		}
+		st.communities = renumber_by_size(&ires);
+		if (total > 0) {
+			igraph_real_t q;
+			IGRAPH_OR_DIE(igraph_modularity(&g->g, &ires, &weights, 1, IGRAPH_UNDIRECTED, &q));
+			st.modularity = nan_if_bad(q);
+		}
+		store_int(g, M_COMMUNITY, &ires);
+	}
+	free(strength);
+
+	igraph_real_t x;
+	IGRAPH_OR_DIE(igraph_density(&g->g, &x, 0));
+	st.density = nan_if_bad(x);
+	IGRAPH_OR_DIE(igraph_transitivity_undirected(&g->g, &x, IGRAPH_TRANSITIVITY_NAN));
+	st.transitivity = nan_if_bad(x);
+	IGRAPH_OR_DIE(igraph_transitivity_avglocal_undirected(&g->g, &x, IGRAPH_TRANSITIVITY_ZERO));
+	st.avg_clustering = nan_if_bad(x);
+	if (m) {
+		IGRAPH_OR_DIE(igraph_assortativity_degree(&g->g, &x, IGRAPH_UNDIRECTED));
+		st.assortativity = nan_if_bad(x);
+	}
+	if (st.estimated) {
+		static char note[160];
+		snprintf(note, sizeof note, "betweenness, closeness and harmonic are estimates from %zu sampled sources "
+		         "(seed %lu); use --exact for exact values", o->samples, o->seed);
+		g->note = note;
+	}
+	igraph_vector_destroy(&res);
+	igraph_vector_int_destroy(&ires);
+	igraph_vector_int_destroy(&comp);
+	igraph_vector_int_destroy(&csize);
+	if (st_out) *st_out = st;
+}
+
+void metrics_credits(struct kgraph *g, const struct metric_opts *o)
+{
+	struct metric_opts po = *o;
+	igraph_vector_t res;
+	igraph_vector_int_t deg;
+	igraph_real_t value;
+	IGRAPH_OR_DIE(igraph_vector_init(&res, 0));
 	IGRAPH_OR_DIE(igraph_vector_int_init(&deg, 0));
 	IGRAPH_OR_DIE(igraph_degree(&g->g, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS));
-	struct attr_col *dcol = attrs_add(&g->v, "degree", ATTR_INT);
-	for (size_t v = 0; v < n; v++) dcol->i[v] = VECTOR(deg)[v];
-	igraph_vector_int_destroy(&deg);
-
-	IGRAPH_OR_DIE(igraph_vector_init(&res, 0));
-	IGRAPH_OR_DIE(igraph_strength(&g->g, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &weights));
-	struct attr_col *scol = attrs_add(&g->v, "strength", ATTR_DOUBLE);
-	for (size_t v = 0; v < n; v++) scol->d[v] = VECTOR(res)[v];
-
-	igraph_real_t value;
+	store_int(g, M_DEGREE, &deg);
 	IGRAPH_OR_DIE(igraph_pagerank(&g->g, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value, igraph_vss_all(),
-	                              IGRAPH_UNDIRECTED, o->damping, &weights, NULL));
-	struct attr_col *pcol = attrs_add(&g->v, "pagerank", ATTR_DOUBLE);
-	for (size_t v = 0; v < n; v++) pcol->d[v] = VECTOR(res)[v];
+	                              IGRAPH_UNDIRECTED, 0.85, NULL, NULL));
+	store_vector(double_col(g, M_PAGERANK), &res);
+	po.mask = o->mask & 1u << M_BETWEENNESS;
+	if (po.mask) {
+		igraph_vector_int_t comp;
+		IGRAPH_OR_DIE(igraph_vector_int_init(&comp, 0));
+		IGRAPH_OR_DIE(igraph_connected_components(&g->g, &comp, NULL, NULL, IGRAPH_WEAK));
+		renumber_by_size(&comp);
+		if (path_metrics(g, NULL, &po, &comp)) {
+			static char note[128];
+			snprintf(note, sizeof note, "betweenness is estimated from %zu sampled sources (seed %lu); use --exact "
+			         "for exact values", o->samples, o->seed);
+			g->note = note;
+		}
+		igraph_vector_int_destroy(&comp);
+	}
 	igraph_vector_destroy(&res);
+	igraph_vector_int_destroy(&deg);
 }

@@ -378,9 +378,15 @@ int resolve_dataset(struct ingest *in)
 	struct strbuf sb = STRBUF_INIT;
 	intern_init(&taken, R.n_artists + R.n_projects);
 	sb_init(&sb);
+	for (size_t a = 0; a < R.n_artists; a++) {
+		struct artist *x = &ds->artists[a];
+		x->key = arena_strdup(&ds->strings, intern_str(&in->artist_keys, in->rows[R.artist_first_row[a]].artist));
+		sb_reset(&sb);
+		norm_key(&sb, x->label, strlen(x->label));
+		x->name_key = arena_strndup(&ds->strings, sb.buf, sb.len);
+	}
 	for (size_t a = 0; a < R.n_artists; a++)
-		ds->artists[a].id = make_id(ds, &taken, "a_", ds->artists[a].label,
-		                            intern_str(&in->artist_keys, in->rows[R.artist_first_row[a]].artist), NO_YEAR, &sb);
+		ds->artists[a].id = make_id(ds, &taken, "a_", ds->artists[a].label, ds->artists[a].key, NO_YEAR, &sb);
 	for (size_t p = 0; p < R.n_projects; p++)
 		ds->projects[p].id = make_id(ds, &taken, "p_", ds->projects[p].label,
 		                             intern_str(&in->title_keys, in->rows[R.project_first_row[p]].title),

@@ -6,12 +6,14 @@
  * gets a "data_" prefix so that it cannot change the picture. O(V + E). */
 #include <inttypes.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
+#include "xalloc.h"
 #include "writer.h"
 
-enum { LARGE_GRAPH = 300 };
+enum { LARGE_GRAPH = 300, LABELLED = 100 };
 
 /* Okabe–Ito colours: distinguishable with every common colour-vision deficiency. */
 static const struct {
@@ -63,14 +65,69 @@ static void data_attrs(FILE *f, const struct attr_set *a, size_t row, const char
 	}
 }
 
+/* Colour: in the credits graph projects by type and artists in one colour; in the
+ * collaboration network artists by community (the seven Okabe–Ito colours for the seven
+ * largest, grey for the rest). */
 static const char *fill_for(const struct kgraph *g, size_t v)
 {
+	static const char *const community_colours[] = {"#56B4E9", "#E69F00", "#009E73", "#F0E442",
+	                                                 "#CC79A7", "#D55E00", "#0072B2"};
 	const struct attr_col *kind = attrs_find(&g->v, "kind");
-	if (!kind || strcmp(kind->s[v], "artist") == 0) return artist_colour;
+	if (!kind) {
+		const struct attr_col *comm = attrs_find(&g->v, "community");
+		if (!comm) return artist_colour;
+		int64_t c = comm->i[v];
+		return c >= 1 && c <= 7 ? community_colours[c - 1] : other_colour;
+	}
+	if (strcmp(kind->s[v], "artist") == 0) return artist_colour;
 	const struct attr_col *type = attrs_find(&g->v, "type");
 	for (size_t i = 0; type && type->s[v] && i < sizeof project_colours / sizeof project_colours[0]; i++)
 		if (strcmp(type->s[v], project_colours[i].type) == 0) return project_colours[i].fill;
 	return other_colour;
+}
+
+/* Dark fills need light text. */
+static const char *font_for(const char *fill)
+{
+	return strcmp(fill, "#0072B2") == 0 || strcmp(fill, "#D55E00") == 0 ? "white" : "black";
+}
+
+/* The values that size vertices: the chosen column, else PageRank, else credits. */
+static double *size_values(const struct kgraph *g, const char *size_by)
+{
+	const struct attr_col *c = attrs_find(&g->v, size_by ? size_by : "pagerank");
+	if (!c || (!size_by && attrs_find(&g->v, "kind"))) c = attrs_find(&g->v, size_by ? size_by : "credits");
+	if (!c) c = attrs_find(&g->v, "credits");
+	double *x = xcalloc(g->n_vertices + 1, sizeof(double));
+	for (size_t v = 0; c && v < g->n_vertices; v++) {
+		double val = c->type == ATTR_DOUBLE ? c->d[v] : c->type == ATTR_INT && c->i[v] != ATTR_NO_INT ? (double)c->i[v] : 0;
+		x[v] = isfinite(val) && val > 0 ? val : 0;
+	}
+	return x;
+}
+
+static const double *label_rank_values;
+
+static int by_size_desc(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	if (label_rank_values[x] != label_rank_values[y]) return label_rank_values[x] > label_rank_values[y] ? -1 : 1;
+	return (x > y) - (x < y);
+}
+
+/* On a big graph only the LABELLED largest vertices show their names (all keep a tooltip). */
+static unsigned char *labelled(const struct kgraph *g, const double *size)
+{
+	unsigned char *show = xmalloc(g->n_vertices + 1);
+	memset(show, g->n_vertices <= LARGE_GRAPH, g->n_vertices + 1);
+	if (g->n_vertices <= LARGE_GRAPH) return show;
+	size_t *order = xmalloc(st_mult(g->n_vertices + 1, sizeof(size_t)));
+	for (size_t v = 0; v < g->n_vertices; v++) order[v] = v;
+	label_rank_values = size;
+	qsort(order, g->n_vertices, sizeof(*order), by_size_desc);
+	for (size_t i = 0; i < g->n_vertices && i < LABELLED; i++) show[order[i]] = 1;
+	free(order);
+	return show;
 }
 
 int write_dot(FILE *f, const struct kgraph *g, const struct write_opts *o)
@@ -100,26 +157,33 @@ int write_dot(FILE *f, const struct kgraph *g, const struct write_opts *o)
 	fputs("  node [style=\"filled\", fontname=\"Helvetica\", color=\"#555555\", penwidth=\"0.6\"];\n"
 	      "  edge [color=\"#88888888\"];\n", f);
 
-	/* Size grows with the square root of credits, so a prolific artist stands out without
-	 * drowning the rest. */
-	const struct attr_col *credits = attrs_find(&g->v, "credits");
+	/* Area grows with the size value (font size with its square root), so a central artist
+	 * stands out without drowning the rest. */
 	const struct attr_col *kind = attrs_find(&g->v, "kind");
 	const struct attr_col *label = attrs_find(&g->v, "label");
-	double max_credits = 1;
-	for (size_t v = 0; credits && v < g->n_vertices; v++)
-		if (credits->i[v] > max_credits) max_credits = (double)credits->i[v];
+	double *size = size_values(g, o->size_by), max_size = 0;
+	for (size_t v = 0; v < g->n_vertices; v++)
+		if (size[v] > max_size) max_size = size[v];
+	unsigned char *show = labelled(g, size);
 	for (size_t v = 0; v < g->n_vertices; v++) {
-		double scale = credits ? sqrt((double)credits->i[v] / max_credits) : 0;
+		double scale = max_size > 0 ? sqrt(size[v] / max_size) : 0;
 		int is_project = kind && strcmp(kind->s[v], "project") == 0;
+		const char *fill = fill_for(g, v);
 		fputs("  ", f);
 		dot_quote(f, g->vid[v]);
 		fputs(" [label=", f);
-		dot_quote(f, label->s[v]);
-		fprintf(f, ", shape=\"%s\", fillcolor=\"%s\", fontsize=\"%.1f\"", is_project ? "box" : "ellipse",
-		        fill_for(g, v), 9 + 13 * scale);
+		dot_quote(f, show[v] ? label->s[v] : "");
+		if (!show[v]) {
+			fputs(", tooltip=", f);
+			dot_quote(f, label->s[v]);
+		}
+		fprintf(f, ", shape=\"%s\", fillcolor=\"%s\", fontcolor=\"%s\", fontsize=\"%.1f\"",
+		        is_project ? "box" : "ellipse", fill, font_for(fill), 9 + 13 * scale);
 		data_attrs(f, &g->v, v, "label");
 		fputs("];\n", f);
 	}
+	free(size);
+	free(show);
 
 	const struct attr_col *weight = attrs_find(&g->e, "weight");
 	const struct attr_col *tooltip = attrs_find(&g->e, weight ? "projects" : "roles");

@@ -13,7 +13,8 @@
 /* The columns of the table, in order, when the graph has them (attribute-table columns such
  * as a biography stay in the graph files). */
 static const char *const columns[] = {
-	"projects", "credits", "first_year", "last_year", "degree", "strength", "pagerank", NULL,
+	"projects", "credits", "first_year", "last_year", "degree", "strength", "betweenness", "closeness",
+	"harmonic", "eigenvector", "pagerank", "coreness", "community", "component", NULL,
 };
 
 static const struct kgraph *sort_graph;
@@ -34,14 +35,16 @@ int write_rankings(FILE *f, const struct kgraph *g, const struct write_opts *o)
 	(void)o;
 	size_t n = g->n_vertices;
 	size_t *order = xmalloc(st_mult(n + 1, sizeof(size_t)));
+	/* Most central first by PageRank, or by degree when PageRank was not computed. */
 	const struct attr_col *pr = attrs_find(&g->v, "pagerank");
+	const struct attr_col *deg = attrs_find(&g->v, "degree");
 	for (size_t v = 0; v < n; v++) order[v] = v;
 	/* Compare at 12 significant digits: values equal up to floating-point noise tie, and the
 	 * tie is broken by name rather than by the last bits of the solver's arithmetic. */
 	sort_key = xmalloc(st_mult(n + 1, sizeof(double)));
 	for (size_t v = 0; v < n; v++) {
 		char num[40];
-		snprintf(num, sizeof num, "%.12g", pr->d[v]);
+		snprintf(num, sizeof num, "%.12g", pr ? pr->d[v] : deg ? (double)deg->i[v] : 0.0);
 		sort_key[v] = strtod(num, NULL);
 	}
 	sort_graph = g;

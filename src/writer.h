@@ -20,6 +20,7 @@ struct provenance {
 
 struct write_opts {
 	const struct provenance *prov;
+	const char *size_by; /* DOT vertex size: a vertex column; NULL for pagerank (collab) or credits */
 };
 
 enum out_format { FORMAT_GRAPHML, FORMAT_DOT };
