@@ -23,17 +23,6 @@ static const char export_usage[] =
 	"  -h, --help                this help\n"
 	"\n";
 
-static enum out_format format_for(const char *name, const char *path)
-{
-	if (name) {
-		if (strcmp(name, "graphml") == 0) return FORMAT_GRAPHML;
-		if (strcmp(name, "dot") == 0 || strcmp(name, "gv") == 0) return FORMAT_DOT;
-		die(EXIT_USAGE, "--format takes graphml or dot, not '%s'", name);
-	}
-	const char *dot = strrchr(path, '.');
-	return dot && (strcmp(dot, ".dot") == 0 || strcmp(dot, ".gv") == 0) ? FORMAT_DOT : FORMAT_GRAPHML;
-}
-
 int cmd_export(int argc, char **argv)
 {
 	enum { OPT_GRAPH = OPT_FIRST_COMMAND_OPTION, OPT_FORMAT };
@@ -62,7 +51,7 @@ int cmd_export(int argc, char **argv)
 		error("export needs an output: -o <file>, or -o - for standard output");
 		usage_exit(export_usage, EXIT_USAGE, "export", GROUPS);
 	}
-	enum out_format fmt = format_for(format, out);
+	enum out_format fmt = out_format_for(format, out);
 	collect_inputs(&cl, argc, argv, "export");
 	out_check_not_input(out, cl.inputs, cl.n_inputs);
 

@@ -4,5 +4,10 @@
 
 int cmd_build(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_rank(int argc, char **argv);
+int cmd_collaborators(int argc, char **argv);
+int cmd_ego(int argc, char **argv);
+int cmd_path(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 
 #endif

@@ -131,3 +131,17 @@ void fmt_fixed(char buf[64], double x)
 		if (*end == '.') *end = '\0';
 	}
 }
+
+void json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
+		else if (*p == '\n') fputs("\\n", f);
+		else if (*p == '\t') fputs("\\t", f);
+		else if (*p == '\r') fputs("\\r", f);
+		else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
+		else fputc(*p, f);
+	}
+	fputc('"', f);
+}

@@ -15,6 +15,8 @@ void xml_comment_text(FILE *f, const char *s);
 void dot_quote(FILE *f, const char *s);
 /* A CSV field (RFC 4180): quoted when it holds , " CR or LF. */
 void csv_field(FILE *f, const char *s);
+/* A JSON string, quotes included (input is valid UTF-8). */
+void json_string(FILE *f, const char *s);
 /* Characters replaced or dropped so far. */
 unsigned long escape_replaced_count(void);
 

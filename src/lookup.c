@@ -140,3 +140,11 @@ size_t shared_projects(const struct dataset *ds, uint32_t a, uint32_t b, uint32_
 	}
 	return n;
 }
+
+void project_text(FILE *f, const struct project *p)
+{
+	fputs(p->label, f);
+	if (*p->type && p->year) fprintf(f, " (%s, %d)", p->type, p->year);
+	else if (*p->type) fprintf(f, " (%s)", p->type);
+	else if (p->year) fprintf(f, " (%d)", p->year);
+}

@@ -2,6 +2,7 @@
 #ifndef CREDGRAPH_LOOKUP_H
 #define CREDGRAPH_LOOKUP_H
 #include <stdint.h>
+#include <stdio.h>
 
 #include "dataset.h"
 
@@ -22,5 +23,8 @@ void artist_links(const struct dataset *ds, uint32_t a, size_t *first, size_t *e
 /* Projects shared by artists a and b, ascending; returns how many (written to out, which must
  * hold min of their project counts). O(projects of a + projects of b). */
 size_t shared_projects(const struct dataset *ds, uint32_t a, uint32_t b, uint32_t *out);
+
+/* "Title (type, year)" as far as known. */
+void project_text(FILE *f, const struct project *p);
 
 #endif

@@ -14,6 +14,11 @@ static const struct command {
 } commands[] = {
 	{"build", cmd_build, "write GraphML, DOT and rankings for credit files into a directory"},
 	{"export", cmd_export, "write one graph in one format (file or standard output)"},
+	{"rank", cmd_rank, "list the most central artists by a metric"},
+	{"collaborators", cmd_collaborators, "who an artist worked with, on what, in which roles and years"},
+	{"ego", cmd_ego, "write an artist's neighbourhood as GraphML or DOT"},
+	{"path", cmd_path, "the shortest collaboration chains between two artists"},
+	{"stats", cmd_stats, "counts, components, density, degree summary, top artists, communities"},
 };
 
 static void help(FILE *f)

@@ -2,6 +2,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 #include "report.h"
@@ -152,4 +153,22 @@ void norm_slug(struct strbuf *out, const char *s, size_t n, size_t max)
 		}
 	}
 	free(m);
+}
+
+size_t display_width(const char *s)
+{
+	size_t width = 0, n = strlen(s), i = 0;
+	while (i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t step = utf8proc_iterate((const unsigned char *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+		if (step <= 0) {
+			width++;
+			i++;
+			continue;
+		}
+		int w = utf8proc_charwidth(cp);
+		width += w > 0 ? (size_t)w : 0;
+		i += (size_t)step;
+	}
+	return width;
 }

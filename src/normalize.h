@@ -22,6 +22,8 @@ void norm_key(struct strbuf *out, const char *s, size_t n);
 void norm_skeleton(struct strbuf *out, const char *s, size_t n);
 /* An ASCII slug [a-z0-9_] of at most max bytes for readable vertex ids; may be empty. */
 void norm_slug(struct strbuf *out, const char *s, size_t n, size_t max);
+/* Columns the NUL-terminated s takes on a terminal (wide CJK and emoji count 2). */
+size_t display_width(const char *s);
 /* Narrow s[0..*n) to exclude leading and trailing ASCII white space. */
 void trim_space(const char **s, size_t *n);
 

@@ -29,6 +29,9 @@ int write_graphml(FILE *f, const struct kgraph *g, const struct write_opts *o);
 int write_dot(FILE *f, const struct kgraph *g, const struct write_opts *o);
 /* rankings.csv: one row per artist of the collaboration graph, every metric column. */
 int write_rankings(FILE *f, const struct kgraph *collab, const struct write_opts *o);
+/* The format named (graphml, dot), else the one the path's extension implies; exits 2 on
+ * an unknown name. */
+enum out_format out_format_for(const char *name, const char *path);
 int write_format(enum out_format fmt, FILE *f, const struct kgraph *g, const struct write_opts *o);
 
 /* "credgraph 0.1.0<sep>command: ...<sep>input: path (N bytes, sha256 ...)" appended to sb. */
