@@ -85,7 +85,7 @@ int lookup_artist(const struct dataset *ds, const char *query, uint32_t *out)
 		for (size_t a = 0; a < ds->n_artists; a++) {
 			const struct artist *x = &ds->artists[a];
 			if (is_match(x, query, key.buf, canon, klen))
-				fprintf(stderr, "  %s  (%s, %u credits)\n", x->id, x->label, x->credits);
+				fprintf(stderr, "  %s  (%s, %u credit%s)\n", x->id, x->label, x->credits, x->credits == 1 ? "" : "s");
 		}
 		rc = EXIT_PROBLEMS;
 	} else {

@@ -301,6 +301,8 @@ static void report_possible_duplicates(struct resolve *R)
 			first_with[s] = (uint32_t)a;
 			continue;
 		}
+		/* Artists told apart by their artist_id were told apart on purpose. */
+		if (ds->artists[a].key[0] == '\x01' && ds->artists[first_with[s]].key[0] == '\x01') continue;
 		const struct raw_row *mine = &in->rows[R->artist_first_row[a]];
 		const struct raw_row *theirs = &in->rows[R->artist_first_row[first_with[s]]];
 		struct srcloc loc = row_loc(in, mine);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # One golden CLI case: tests/cases/<name>/cmd runs in a scratch directory holding a copy of the
-# case's files, with $CREDGRAPH and $DATA (the sample data) set. Its standard output, standard
+# case's files and a link to the sample data, with $CREDGRAPH set and $DATA=data, so that
+# recorded paths are the same in every checkout. Its standard output, standard
 # error and exit code must equal expected.out, expected.err and expected.rc; every GraphML it
 # leaves must validate against the schema and every DOT must pass Graphviz's nop.
 # UPDATE=1 rewrites the expected files instead (review the diff before committing).
@@ -9,7 +10,8 @@ name=$(basename "$case_dir")
 work="$TESTOUT/cases/$name"
 rm -rf "$work" && mkdir -p "$work"
 cp -R "$case_dir"/. "$work"/
-export DATA="$(pwd)/data"
+ln -s "$(pwd)/data" "$work/data"
+export DATA=data
 cd "$work" || exit 1
 CREDGRAPH="$RUN $CREDGRAPH" sh ./cmd >actual.out 2>actual.err
 echo $? >actual.rc
