@@ -18,7 +18,7 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all deps run test unit cases asan ubsan leakcheck clean
+.PHONY: all deps run test unit cases asan ubsan leakcheck fuzz fuzz-build clean
 all: credgraph
 
 credgraph: $(BUILD)/credgraph
@@ -69,7 +69,29 @@ leakcheck: deps
 	$(MAKE) $(BUILD)/credgraph $(UNIT_BIN)
 	@VALGRIND=1 sh tests/run_all.sh $(BUILD)
 
+# libFuzzer harnesses (clang): the CSV loader, and GraphML and DOT round trips. Each runs for
+# FUZZ_SECONDS, or pass FUZZ_ARGS=-runs=N. New inputs go to tests/fuzz/corpus/<harness>/,
+# seeded from the hostile corpus and the sample data.
+FUZZ_SECONDS ?= 60
+FUZZ_ARGS ?= -max_total_time=$(FUZZ_SECONDS)
+FUZZ_HARNESSES := fuzz_csv fuzz_graphml fuzz_dot
+FUZZ_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+               $(shell pkg-config --cflags igraph libutf8proc libxml-2.0 libcgraph 2>/dev/null) -Isrc -Itests/fuzz
+FUZZ_LIBS := $(LIBS) $(shell pkg-config --libs libxml-2.0 libcgraph 2>/dev/null)
+fuzz-build:
+	@dpkg-query -W -f='$${Status}' libgraphviz-dev 2>/dev/null | grep -q 'ok installed' || \
+	  { [ "$$(id -u)" = 0 ] && apt-get install -y -qq libgraphviz-dev >/dev/null; } || \
+	  { echo "credgraph: make fuzz needs: apt-get install -y libgraphviz-dev clang" >&2; exit 1; }
+	@mkdir -p build-fuzz
+	for h in $(FUZZ_HARNESSES); do \
+	  clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o build-fuzz/$$h tests/fuzz/$$h.c tests/fuzz/fuzz_common.c \
+	    $(LIB_SRC) $(FUZZ_LIBS) || exit 1; done
+fuzz: fuzz-build
+	for h in $(FUZZ_HARNESSES); do mkdir -p tests/fuzz/corpus/$$h; \
+	  GRAPHML_XSD=$(CURDIR)/../shared/schema/graphml/graphml.xsd build-fuzz/$$h $(FUZZ_ARGS) \
+	    -max_len=4096 tests/fuzz/corpus/$$h tests/corpus data || exit 1; done
+
 clean:
-	rm -rf build build-asan build-ubsan credgraph tests/out
+	rm -rf build build-asan build-ubsan build-fuzz credgraph tests/out
 
 -include $(wildcard $(BUILD)/*.d)

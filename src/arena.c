@@ -4,7 +4,8 @@
 
 #include "xalloc.h"
 
-enum { ARENA_BLOCK = 1 << 20 };
+/* Blocks double from 4 KiB to 1 MiB: small inputs stay small, large ones make few calls. */
+enum { ARENA_FIRST_BLOCK = 4096, ARENA_BLOCK = 1 << 20 };
 
 struct arena_block {
 	struct arena_block *next;
@@ -31,12 +32,13 @@ void *arena_alloc(struct arena *a, size_t n)
 	n = (n + 15) & ~(size_t)15;
 	struct arena_block *b = a->head;
 	if (!b || b->cap - b->used < n) {
-		size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+		size_t step = b ? (b->cap < ARENA_BLOCK ? 2 * b->cap : ARENA_BLOCK) : ARENA_FIRST_BLOCK;
+		size_t cap = n > step ? n : step;
 		b = xmalloc(sizeof(*b) + cap);
 		b->used = 0;
 		b->cap = cap;
 		/* A huge one-off allocation goes behind the current block so that block stays in use. */
-		if (a->head && cap > ARENA_BLOCK) {
+		if (a->head && cap > step) {
 			b->next = a->head->next;
 			a->head->next = b;
 		} else {

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "strbuf.h"
 #include "xalloc.h"
 
 void attrs_init(struct attr_set *a, size_t n_rows)
@@ -63,4 +64,34 @@ int attr_present(const struct attr_col *c, size_t row)
 	case ATTR_DOUBLE: return isfinite(c->d[row]);
 	}
 	return 0;
+}
+
+const char *attr_safe_name(struct arena *arena, const char *raw, const char *const *reserved, const char *prefix,
+                           const struct attr_set *taken)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_init(&sb);
+	for (const char *p = raw; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+		sb_addch(&sb, ok ? (char)c : '_');
+	}
+	int clash = sb.len == 0 || (sb.buf[0] >= '0' && sb.buf[0] <= '9');
+	for (size_t i = 0; reserved[i] && !clash; i++) clash = strcmp(sb.buf, reserved[i]) == 0;
+	if (clash) {
+		struct strbuf pre = STRBUF_INIT;
+		sb_init(&pre);
+		sb_addf(&pre, "%s%s", prefix, sb.buf);
+		sb_release(&sb);
+		sb = pre;
+	}
+	/* Different raw names can sanitise alike ("a b" and "a.b"): number the later ones. */
+	size_t stem = sb.len;
+	for (unsigned k = 2; attrs_find(taken, sb.buf); k++) {
+		sb.len = stem;
+		sb_addf(&sb, "_%u", k);
+	}
+	const char *out = arena_strndup(arena, sb.buf, sb.len);
+	sb_release(&sb);
+	return out;
 }

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
+
 #define ATTR_NO_INT INT64_MIN
 
 enum attr_type { ATTR_STRING, ATTR_INT, ATTR_DOUBLE };
@@ -29,5 +31,10 @@ void attrs_free(struct attr_set *a);
 struct attr_col *attrs_add(struct attr_set *a, const char *name, enum attr_type type);
 struct attr_col *attrs_find(const struct attr_set *a, const char *name);
 int attr_present(const struct attr_col *c, size_t row);
+
+/* A GraphML-safe attribute name for a user's column: [A-Za-z0-9_] only, `prefix` put in front
+ * of a reserved name (or one starting with a digit), and numbered when `taken` has it. */
+const char *attr_safe_name(struct arena *arena, const char *raw, const char *const *reserved, const char *prefix,
+                           const struct attr_set *taken);
 
 #endif

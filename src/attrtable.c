@@ -33,35 +33,12 @@ struct table_ctx {
 	int for_projects;
 	int have_header;
 	struct column_map cols;
-	const char **names; /* per extra column */
+	struct attr_set names; /* one (empty) column per extra column: their safe, distinct names */
 	struct cell *cells;
 	size_t n_cells, cap_cells;
 	struct strbuf sb;
 	const char *path;
 };
-
-static const char *sanitize_name(struct arena *a, const char *name)
-{
-	struct strbuf sb = STRBUF_INIT;
-	sb_init(&sb);
-	for (const char *p = name; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-		sb_addch(&sb, ok ? (char)c : '_');
-	}
-	int clash = sb.len == 0 || (sb.buf[0] >= '0' && sb.buf[0] <= '9');
-	for (size_t i = 0; reserved[i] && !clash; i++) clash = strcmp(sb.buf, reserved[i]) == 0;
-	const char *out = clash ? NULL : arena_strndup(a, sb.buf, sb.len);
-	if (clash) {
-		struct strbuf pre = STRBUF_INIT;
-		sb_init(&pre);
-		sb_addf(&pre, "attr_%s", sb.buf);
-		out = arena_strndup(a, pre.buf, pre.len);
-		sb_release(&pre);
-	}
-	sb_release(&sb);
-	return out;
-}
 
 static uint32_t find_artist(struct table_ctx *t, const struct csv_record *r)
 {
@@ -137,9 +114,10 @@ static int on_table_row(const struct csv_record *r, void *user)
 			for (size_t k = 0; k < sizeof plain / sizeof plain[0]; k++)
 				if (t->cols.idx[plain[k]] >= 0) t->cols.extra[t->cols.n_extra++] = (size_t)t->cols.idx[plain[k]];
 		}
-		t->names = xcalloc(t->cols.n_extra + 1, sizeof(char *));
+		attrs_init(&t->names, 0);
 		for (size_t k = 0; k < t->cols.n_extra; k++)
-			t->names[k] = sanitize_name(a, column_name(&t->cols, t->cols.extra[k]));
+			attrs_add(&t->names, attr_safe_name(a, column_name(&t->cols, t->cols.extra[k]), reserved, "attr_", &t->names),
+			          ATTR_STRING);
 		return 0;
 	}
 	uint32_t v = t->for_projects ? find_project(t, r) : find_artist(t, r);
@@ -191,8 +169,12 @@ int attr_table_load(struct ingest *in, const char *path, int for_projects)
 	if (rc == 0) {
 		struct attr_set *set = for_projects ? &ds->project_attrs : &ds->artist_attrs;
 		for (uint32_t k = 0; k < t.cols.n_extra; k++) {
-			if (attrs_find(set, t.names[k])) continue;
-			struct attr_col *c = attrs_add(set, t.names[k], infer_type(t.cells, t.n_cells, k));
+			const char *name = t.names.cols[k]->name;
+			if (attrs_find(set, name)) {
+				diag(SEV_WARNING, &(struct srcloc){path, 1, 0}, "column '%s' was given by an earlier table; ignored", name);
+				continue;
+			}
+			struct attr_col *c = attrs_add(set, name, infer_type(t.cells, t.n_cells, k));
 			for (size_t i = 0; i < t.n_cells; i++) {
 				const struct cell *e = &t.cells[i];
 				if (e->col != k) continue;
@@ -203,7 +185,7 @@ int attr_table_load(struct ingest *in, const char *path, int for_projects)
 		}
 	}
 	columns_free(&t.cols);
-	free(t.names);
+	if (t.have_header) attrs_free(&t.names);
 	free(t.cells);
 	sb_release(&t.sb);
 	return rc;

@@ -108,7 +108,7 @@ int cmd_collaborators(int argc, char **argv)
 	}
 	sort_ds = &ds;
 	sort_count = count;
-	qsort(rows, n, sizeof(*rows), by_collaboration);
+	if (n) qsort(rows, n, sizeof(*rows), by_collaboration);
 
 	size_t people = 0;
 	for (size_t i = 0; i < n; i++) people += i == 0 || rows[i].other != rows[i - 1].other;

@@ -72,11 +72,18 @@ static void on_field(void *s, size_t len, void *user)
 	f->col = L->field_col;
 	f->missing = s == NULL;
 	if (s) {
-		size_t bad = utf8_check(s, len);
+		const char *nul = memchr(s, '\0', len);
+		size_t bad = nul ? (size_t)(nul - (const char *)s) : utf8_check(s, len);
 		if (bad < len) {
-			/* Report the column of the bad byte when it sits on the field's first line. */
+			/* The column of the bad byte, when it sits on the field's first line. */
 			const char *nl = memchr(s, '\n', bad);
 			struct srcloc loc = {L->file, f->line, nl ? 0 : f->col + utf8_chars(s, bad)};
+			if (nul) {
+				/* A binary or UTF-16 file: one message, not one per field. */
+				diag(SEV_ERROR, &loc, "NUL byte: is this a UTF-16 or binary file? Re-save it as UTF-8 text");
+				L->status = EXIT_DATA;
+				return;
+			}
 			diag(SEV_ERROR, &loc, "invalid UTF-8 (byte 0x%02X); re-save the file as UTF-8",
 			     ((unsigned char *)s)[bad]);
 			L->bad_record = 1;

@@ -16,26 +16,6 @@ static const char *const reserved_edge[] = {
 	"sources", "r", "g", "b", "color", NULL,
 };
 
-static const char *extra_name(struct arena *a, const char *name)
-{
-	struct strbuf sb = STRBUF_INIT;
-	sb_init(&sb);
-	for (const char *p = name; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-		sb_addch(&sb, ok ? (char)c : '_');
-	}
-	int clash = sb.buf[0] >= '0' && sb.buf[0] <= '9';
-	for (size_t i = 0; reserved_edge[i] && !clash; i++) clash = strcmp(sb.buf, reserved_edge[i]) == 0;
-	struct strbuf out = STRBUF_INIT;
-	sb_init(&out);
-	sb_addf(&out, "%s%s", clash ? "csv_" : "", sb.buf);
-	const char *r = arena_strndup(a, out.buf, out.len);
-	sb_release(&sb);
-	sb_release(&out);
-	return r;
-}
-
 void graph_make_igraph(struct kgraph *g)
 {
 	igraph_vector_int_t edges;
@@ -128,7 +108,8 @@ void graph_credits(struct kgraph *g, struct dataset *ds)
 	struct attr_col *sources = attrs_add(&g->e, "sources", ATTR_STRING);
 	struct attr_col **extra = xcalloc(ds->n_extra + 1, sizeof(*extra));
 	for (size_t k = 0; k < ds->n_extra; k++)
-		extra[k] = attrs_add(&g->e, extra_name(&ds->strings, ds->extra_names[k]), ATTR_STRING);
+		extra[k] = attrs_add(&g->e, attr_safe_name(&ds->strings, ds->extra_names[k], reserved_edge, "csv_", &g->e),
+		                     ATTR_STRING);
 	for (size_t l = 0; l < ds->n_links; l++) {
 		const struct link *x = &ds->links[l];
 		g->from[l] = x->artist;

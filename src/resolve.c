@@ -106,7 +106,7 @@ static void assign_projects(struct resolve *R)
 			dated[n_dated++] = (struct triple){row->title, (uint32_t)row->year, R->row_project[r]};
 		}
 	}
-	qsort(dated, n_dated, sizeof(*dated), cmp_dated);
+	if (n_dated) qsort(dated, n_dated, sizeof(*dated), cmp_dated);
 
 	/* A title used with several years: separate projects, reported once per title. */
 	for (size_t i = 0; i < n_dated;) {
