@@ -42,22 +42,23 @@ static void ensure_dir(const char *dir)
 	if (mkdir(dir, 0777) != 0) die(EXIT_IO, "cannot create directory '%s': %s", dir, strerror(errno));
 }
 
-static void summary(const struct dataset *ds, const struct kgraph *credits, const struct graph_stats *st,
+static void summary(const struct dataset *ds, const struct graph_stats *st,
                     const struct kgraph *collab, const char *dir)
 {
-	printf("read %zu credit rows from %zu file%s: %zu used, %zu skipped, %zu duplicates, %zu filtered out\n",
-	       ds->rows_read, ds->n_inputs, ds->n_inputs == 1 ? "" : "s", ds->rows_used, ds->rows_skipped,
+	printf("input:         %zu file%s, rows %zu: used %zu, skipped %zu, duplicates %zu, filtered out %zu\n",
+	       ds->n_inputs, ds->n_inputs == 1 ? "" : "s", ds->rows_read, ds->rows_used, ds->rows_skipped,
 	       ds->rows_duplicate, ds->rows_filtered);
-	printf("artists %zu, projects %zu, artist-project credits %zu\n", ds->n_artists, ds->n_projects, ds->n_links);
-	printf("credits graph: %zu vertices, %zu edges\n", credits->n_vertices, credits->n_edges);
-	printf("collab graph:  %zu artists, %zu collaborations, %zu without collaborators, %zu components "
+	printf("credits graph: artists %zu, projects %zu, credits (artist-project pairs) %zu\n", ds->n_artists,
+	       ds->n_projects, ds->n_links);
+	printf("collab graph:  artists %zu, collaborations %zu, without collaborators %zu, components %zu "
 	       "(largest %zu)\n", st->vertices, st->edges, st->isolated, st->components, st->giant);
 	if (collab->n_vertices != st->vertices || collab->n_edges != st->edges)
-		printf("collab export: %zu artists, %zu collaborations after filtering\n", collab->n_vertices, collab->n_edges);
+		printf("collab export: artists %zu, collaborations %zu after the export filters\n", collab->n_vertices,
+		       collab->n_edges);
 	if (st->estimated) printf("note: %s\n", collab->note);
-	printf("warnings: %lu", report_warning_count());
+	printf("warnings:      %lu", report_warning_count());
 	if (escape_replaced_count()) printf(", characters replaced in output: %lu", escape_replaced_count());
-	printf("\nwrote %s/{credits.graphml,credits.dot,collab.graphml,collab.dot,rankings.csv}\n", dir);
+	printf("\nwrote:         %s/{credits.graphml,credits.dot,collab.graphml,collab.dot,rankings.csv}\n", dir);
 }
 
 int cmd_build(int argc, char **argv)
@@ -119,7 +120,7 @@ int cmd_build(int argc, char **argv)
 	write_graphml(f[2], &collab, &wo);
 	write_dot(f[3], &collab, &wo);
 	rc = out_commit();
-	if (!rc) summary(&ds, &credits, &st, &collab, dir);
+	if (!rc) summary(&ds, &st, &collab, dir);
 
 	graph_free(&credits);
 	graph_free(&collab);

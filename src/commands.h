@@ -9,5 +9,6 @@ int cmd_collaborators(int argc, char **argv);
 int cmd_ego(int argc, char **argv);
 int cmd_path(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 
 #endif

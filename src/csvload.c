@@ -49,6 +49,7 @@ struct loader {
 	size_t cap_fields;
 	size_t records;
 	int bad_record;          /* the current record had invalid UTF-8 */
+	int recovering;          /* after a quoting error: skipping to the end of the line */
 	int status;              /* first non-zero result: stops reading */
 	int data_errors;
 };
@@ -61,6 +62,12 @@ static void on_field(void *s, size_t len, void *user)
 		struct srcloc loc = {L->file, L->field_line, L->field_col};
 		diag(SEV_ERROR, &loc, "record has more than %zu fields (raise the limit with --max-fields)",
 		     L->opts->max_fields);
+		L->status = EXIT_DATA;
+		return;
+	}
+	if (len > L->opts->max_field) {
+		struct srcloc loc = {L->file, L->field_line, L->field_col};
+		diag(SEV_ERROR, &loc, "field longer than %zu bytes (raise the limit with --max-field)", L->opts->max_field);
 		L->status = EXIT_DATA;
 		return;
 	}
@@ -140,42 +147,74 @@ static int is_csv_space(unsigned char c)
 	return c == CSV_SPACE;
 }
 
+static void parser_start(struct csv_parser *p, char delimiter)
+{
+	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0)
+		die(EXIT_IO, "out of memory");
+	csv_set_space_func(p, is_csv_space);
+	csv_set_blk_size(p, 1u << 20); /* libcsv grows linearly by this step */
+	csv_set_delim(p, (unsigned char)delimiter);
+}
+
+/* After a quoting error the record is dropped and reading resumes on the next line with a
+ * fresh parser, so that every such error in a file is reported, not just the first. */
+static void recover(struct loader *L, struct csv_parser *p)
+{
+	csv_free(p);
+	parser_start(p, L->opts->delimiter);
+	L->n_slots = 0;
+	L->bad_record = 0;
+	sb_reset(&L->bytes);
+	L->recovering = 1;
+	L->data_errors++;
+}
+
 /* Feed one segment (ending at a delimiter, CR or LF, or at the end of the chunk). */
 static int feed_segment(struct loader *L, struct csv_parser *p, const char *seg, size_t n)
 {
-	unsigned char first = (unsigned char)seg[0];
-	if (L->need_record_start) {
-		if (first != '\r' && first != '\n') {
-			L->record_line = L->field_line = L->line;
+	unsigned char first = (unsigned char)seg[0], last = (unsigned char)seg[n - 1];
+	if (L->recovering) {
+		if (last == '\r' || last == '\n') {
+			L->recovering = 0;
+			L->need_record_start = L->need_field_start = 1;
+		}
+	} else {
+		if (L->need_record_start) {
+			if (first != '\r' && first != '\n') {
+				L->record_line = L->field_line = L->line;
+				L->field_col = L->col + 1;
+				L->need_record_start = L->need_field_start = 0;
+			}
+		} else if (L->need_field_start) {
+			L->field_line = L->line;
 			L->field_col = L->col + 1;
-			L->need_record_start = L->need_field_start = 0;
+			L->need_field_start = 0;
 		}
-	} else if (L->need_field_start) {
-		L->field_line = L->line;
-		L->field_col = L->col + 1;
-		L->need_field_start = 0;
-	}
-	size_t done = csv_parse(p, seg, n, on_field, on_record, L);
-	if (L->status) return L->status;
-	if (done < n) {
-		struct srcloc loc = {L->file, L->line, L->col + 1 + utf8_chars(seg, done)};
-		if (csv_error(p) == CSV_EPARSE)
-			diag(SEV_ERROR, &loc, "stray quote: a quote inside a field must be doubled (\"\") "
-			                      "and the field itself quoted");
-		else
-			diag(SEV_ERROR, &loc, "%s", csv_strerror(csv_error(p)));
-		return L->status = csv_error(p) == CSV_ENOMEM ? EXIT_IO : EXIT_DATA;
-	}
-	if (!L->need_field_start && !L->need_record_start) {
-		L->field_bytes += n;
-		if (L->field_bytes > L->opts->max_field) {
-			struct srcloc loc = {L->file, L->field_line, L->field_col};
-			diag(SEV_ERROR, &loc, "field longer than %zu bytes (raise the limit with --max-field)",
-			     L->opts->max_field);
-			return L->status = EXIT_DATA;
+		size_t done = csv_parse(p, seg, n, on_field, on_record, L);
+		if (L->status) return L->status;
+		if (done < n) {
+			struct srcloc loc = {L->file, L->line, L->col + 1 + utf8_chars(seg, done)};
+			if (csv_error(p) != CSV_EPARSE) {
+				diag(SEV_ERROR, &loc, "%s", csv_strerror(csv_error(p)));
+				return L->status = EXIT_IO;
+			}
+			diag(SEV_ERROR, &loc, "stray quote: a quote inside a field must be doubled (\"\") and the field "
+			                      "itself quoted; this row is skipped");
+			recover(L, p);
+			if (last == '\r' || last == '\n') {
+				L->recovering = 0;
+				L->need_record_start = L->need_field_start = 1;
+			}
+		} else if (!L->need_field_start && !L->need_record_start) {
+			L->field_bytes += n;
+			if (L->field_bytes > L->opts->max_field) {
+				struct srcloc loc = {L->file, L->field_line, L->field_col};
+				diag(SEV_ERROR, &loc, "field longer than %zu bytes (raise the limit with --max-field)",
+				     L->opts->max_field);
+				return L->status = EXIT_DATA;
+			}
 		}
 	}
-	unsigned char last = (unsigned char)seg[n - 1];
 	if (last == '\r' || (last == '\n' && !(n == 1 && L->prev_cr))) {
 		L->line++;
 		L->col = 0;
@@ -219,17 +258,13 @@ int csv_load_stream(FILE *in, const char *name, const struct csv_opts *opts_in, 
 
 	sb_init(&L.bytes);
 	sha256_init(&hash);
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0)
-		die(EXIT_IO, "out of memory");
-	csv_set_space_func(&p, is_csv_space);
-	csv_set_blk_size(&p, 1u << 20); /* libcsv grows linearly by this step */
 
 	/* The BOM and the delimiter are decided on the first bytes, then those bytes are fed in
 	 * chunks like the rest, so that chunk boundaries fall anywhere. */
 	size_t n = fread(buf, 1, DETECT_BYTES, in);
 	size_t start = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	if (!opts.delimiter) opts.delimiter = detect_delimiter(buf + start, n - start);
-	csv_set_delim(&p, (unsigned char)opts.delimiter);
+	parser_start(&p, opts.delimiter);
 	while (n > 0 && !rc) {
 		sha256_update(&hash, buf, n);
 		total += n;
@@ -242,7 +277,7 @@ int csv_load_stream(FILE *in, const char *name, const struct csv_opts *opts_in, 
 		error("cannot read '%s': %s", name, strerror(errno));
 		rc = EXIT_IO;
 	}
-	if (!rc) {
+	if (!rc && !L.recovering) {
 		if (csv_fini(&p, on_field, on_record, &L) != 0) {
 			struct srcloc loc = {name, L.field_line, L.field_col};
 			diag(SEV_ERROR, &loc, "unterminated quoted field: the quote opened here is never closed");

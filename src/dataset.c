@@ -56,12 +56,16 @@ int dataset_load(struct dataset *ds, const char *const *paths, size_t n_paths, c
 		if (r && !rc) rc = r;
 		if (r == EXIT_IO) rc = r;
 	}
-	if (!rc) rc = resolve_dataset(&in);
-	if (!rc) {
+	if (!rc || (o->keep_going && rc == EXIT_DATA)) {
+		int r = resolve_dataset(&in);
+		if (!rc) rc = r;
+	}
+	if (!rc || (o->keep_going && rc == EXIT_DATA)) {
 		attrs_init(&ds->artist_attrs, ds->n_artists);
 		attrs_init(&ds->project_attrs, ds->n_projects);
-		if (o->artist_table) rc = attr_table_load(&in, o->artist_table, 0);
-		if (!rc && o->project_table) rc = attr_table_load(&in, o->project_table, 1);
+		int r = o->artist_table ? attr_table_load(&in, o->artist_table, 0) : 0;
+		if (!r && o->project_table) r = attr_table_load(&in, o->project_table, 1);
+		if (!rc) rc = r;
 	}
 	if (!rc && o->strict && report_warning_count()) {
 		rc = error("%lu warning%s, and --strict makes them fatal", report_warning_count(),

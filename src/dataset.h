@@ -66,6 +66,7 @@ struct load_opts {
 	struct row_filter filter;
 	size_t max_team;           /* larger projects stay out of the collaboration network */
 	int strict;                /* warnings are fatal */
+	int keep_going;            /* resolve identities even after bad rows, to report everything */
 };
 
 struct dataset {

@@ -173,12 +173,7 @@ void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team)
 	size_t n_pairs = 0;
 	for (size_t p = 0; p < P; p++) {
 		size_t k = start[p + 1] - start[p];
-		if (k > max_team) {
-			warning("project '%s' has %zu artists, more than --max-team %zu: kept in the credits graph, "
-			        "left out of the collaboration network", ds->projects[p].label, k, max_team);
-			continue;
-		}
-		n_pairs += k * (k - 1) / 2;
+		if (k <= max_team) n_pairs += k * (k - 1) / 2; /* larger teams were reported when loading */
 	}
 	struct pair *pairs = xmalloc(st_mult(n_pairs + 1, sizeof(*pairs)));
 	size_t np = 0;

@@ -71,10 +71,21 @@ static const char *text(const struct csv_field *f, size_t *len)
 	return *len ? s : NULL;
 }
 
-static void warn_at(const struct csv_record *r, const struct csv_field *f, const char *fmt, const char *what)
+/* Odd characters in every field: controls anywhere, hidden or direction marks in names. */
+static void check_characters(const struct csv_record *r, const struct column_map *m)
 {
-	struct srcloc loc = {r->file, f ? f->line : r->line, f ? f->col : 1};
-	diag(SEV_WARNING, &loc, fmt, what);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct csv_field *f = &r->f[i];
+		size_t off;
+		unsigned cp;
+		int is_name = (long)i == m->idx[COL_ARTIST] || (long)i == m->idx[COL_PROJECT];
+		const char *what = find_odd_char(f->s, f->len, is_name, &off, &cp);
+		if (!what) continue;
+		const char *nl = memchr(f->s, '\n', off);
+		struct srcloc loc = {r->file, f->line, nl ? 0 : f->col + utf8_chars(f->s, off)};
+		diag(SEV_WARNING, &loc, "%s U+%04X in %s (column %s)", what, cp, is_name ? "a name" : "a field",
+		     column_name(m, i));
+	}
 }
 
 /* Roles split on ';', '|' and '/', each normalised like a name; "credited" when none. */
@@ -215,9 +226,17 @@ static int on_row(const struct csv_record *r, void *user)
 	size_t alen = 0, tlen = 0;
 	const struct csv_field *fa = field(r, m, COL_ARTIST), *fp = field(r, m, COL_PROJECT);
 	const char *artist = text(fa, &alen), *title = text(fp, &tlen);
+	if (r->n != m->n_header) {
+		struct srcloc loc = {r->file, r->line, 1};
+		diag(SEV_WARNING, &loc, "row has %zu fields, the header has %zu", r->n, m->n_header);
+	}
+	check_characters(r, m);
 	if (!artist || !title) {
-		const struct csv_field *where = !artist ? (fa ? fa : NULL) : (fp ? fp : NULL);
-		warn_at(r, where, "row has no %s; skipped", !artist ? "artist" : "project");
+		enum column_role missing = !artist ? COL_ARTIST : COL_PROJECT;
+		const struct csv_field *where = !artist ? fa : fp;
+		struct srcloc loc = {r->file, where ? where->line : r->line, where ? where->col : 1};
+		diag(SEV_WARNING, &loc, "row has no %s (column %s); skipped", column_role_name(missing),
+		     column_name(m, (size_t)m->idx[missing]));
 		in->ds->rows_skipped++;
 		return 0;
 	}
@@ -248,8 +267,9 @@ static int on_row(const struct csv_record *r, void *user)
 		row.year = parse_year(s, len, &bad);
 		if (bad) {
 			struct srcloc loc = {r->file, fy->line, fy->col};
-			diag(SEV_WARNING, &loc, "'%.*s' is not a year (expected YYYY or YYYY-MM-DD, 1800-2100); "
-			     "the row is kept without a year", (int)(len > 40 ? 40 : len), s);
+			diag(SEV_WARNING, &loc, "'%.*s' is not a year (expected YYYY or YYYY-MM-DD, 1800-2100; column %s); "
+			     "the row is kept without a year", (int)(len > 40 ? 40 : len), s,
+			     column_name(m, (size_t)m->idx[COL_YEAR]));
 		}
 	}
 

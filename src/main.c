@@ -12,6 +12,7 @@ static const struct command {
 	int (*fn)(int argc, char **argv);
 	const char *summary;
 } commands[] = {
+	{"check", cmd_check, "report every problem in credit files, located, and build nothing"},
 	{"build", cmd_build, "write GraphML, DOT and rankings for credit files into a directory"},
 	{"export", cmd_export, "write one graph in one format (file or standard output)"},
 	{"rank", cmd_rank, "list the most central artists by a metric"},
@@ -56,7 +57,9 @@ int main(int argc, char **argv)
 	}
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(name, commands[i].name) != 0) continue;
+		report_set_limit(20);
 		int rc = commands[i].fn(argc - 1, argv + 1);
+		report_flush_limits();
 		/* A full disk or closed pipe on standard output is an error too. */
 		if ((fflush(stdout) != 0 || ferror(stdout)) && !rc) {
 			fprintf(stderr, "credgraph: error: cannot write standard output\n");

@@ -172,3 +172,51 @@ size_t display_width(const char *s)
 	}
 	return width;
 }
+
+/* Characters that hide in names: invisible, direction-changing or look-alike spaces. */
+static const char *suspicious_name(utf8proc_int32_t cp)
+{
+	switch (cp) {
+	case 0x00A0: return "no-break space";
+	case 0x2007: return "figure space";
+	case 0x202F: return "narrow no-break space";
+	case 0x200B: return "zero-width space";
+	case 0x200C: return "zero-width non-joiner";
+	case 0x200D: return "zero-width joiner";
+	case 0x2060: return "word joiner";
+	case 0xFEFF: return "zero-width no-break space (BOM)";
+	case 0x200E: return "left-to-right mark";
+	case 0x200F: return "right-to-left mark";
+	case 0x061C: return "Arabic letter mark";
+	}
+	if (cp >= 0x202A && cp <= 0x202E) return "bidirectional embedding or override";
+	if (cp >= 0x2066 && cp <= 0x2069) return "bidirectional isolate";
+	return NULL;
+}
+
+const char *find_odd_char(const char *s, size_t n, int names, size_t *offset, unsigned *cp_out)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		if (u[i] < 0x80) {
+			if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r') || u[i] == 0x7F) {
+				*offset = i;
+				*cp_out = u[i];
+				return "control character";
+			}
+			i++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t step = utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i), &cp);
+		if (step <= 0) return NULL;
+		const char *what = cp >= 0x80 && cp < 0xA0 ? "control character" : names ? suspicious_name(cp) : NULL;
+		if (what) {
+			*offset = i;
+			*cp_out = (unsigned)cp;
+			return what;
+		}
+		i += (size_t)step;
+	}
+	return NULL;
+}

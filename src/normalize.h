@@ -24,6 +24,10 @@ void norm_skeleton(struct strbuf *out, const char *s, size_t n);
 void norm_slug(struct strbuf *out, const char *s, size_t n, size_t max);
 /* Columns the NUL-terminated s takes on a terminal (wide CJK and emoji count 2). */
 size_t display_width(const char *s);
+/* The first character of s[0..n) that a reader would not want in credits data: control
+ * characters anywhere and, when `names`, invisible, bidirectional and no-break spaces. Returns
+ * what it is (and sets *offset and *cp), or NULL. */
+const char *find_odd_char(const char *s, size_t n, int names, size_t *offset, unsigned *cp);
 /* Narrow s[0..*n) to exclude leading and trailing ASCII white space. */
 void trim_space(const char **s, size_t *n);
 

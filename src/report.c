@@ -2,9 +2,35 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-static int quiet;
+#include "escape.h"
+#include "xalloc.h"
+
+static int quiet, collect;
+static unsigned long per_kind_limit; /* 0: no limit */
 static FILE *stream;
+static unsigned long n_warnings, n_errors;
+
+/* Messages of one kind (one call site, identified by its format string) beyond the limit
+ * are counted, not printed: a million-row file should not print a million warnings. */
+struct kind {
+	const char *fmt;
+	enum severity sev;
+	unsigned long count;
+};
+static struct kind *kinds;
+static size_t n_kinds, cap_kinds;
+
+/* Diagnostics kept for --format json. */
+struct entry {
+	char *file;
+	unsigned long line, col;
+	enum severity sev;
+	char *message;
+};
+static struct entry *entries;
+static size_t n_entries, cap_entries;
 
 void report_set_stream(FILE *f)
 {
@@ -15,11 +41,20 @@ static FILE *out(void)
 {
 	return stream ? stream : stderr;
 }
-static unsigned long n_warnings, n_errors;
 
 void report_set_quiet(int q)
 {
 	quiet = q;
+}
+
+void report_set_limit(unsigned long limit)
+{
+	per_kind_limit = limit;
+}
+
+void report_set_collect(int on)
+{
+	collect = on;
 }
 
 unsigned long report_warning_count(void)
@@ -39,12 +74,35 @@ static void vprint(const char *prefix, const char *fmt, va_list ap)
 	fputc('\n', out());
 }
 
+/* Count a message of this kind; returns 1 when it should still be shown. */
+static int within_limit(const char *fmt, enum severity sev)
+{
+	for (size_t i = 0; i < n_kinds; i++)
+		if (kinds[i].fmt == fmt) return ++kinds[i].count <= per_kind_limit || !per_kind_limit;
+	GROW(kinds, n_kinds + 1, cap_kinds);
+	kinds[n_kinds++] = (struct kind){fmt, sev, 1};
+	return 1;
+}
+
 void diag(enum severity sev, const struct srcloc *loc, const char *fmt, ...)
 {
 	va_list ap;
 	if (sev == SEV_ERROR) n_errors++;
 	else n_warnings++;
-	if (sev == SEV_WARNING && quiet) return;
+	if (!within_limit(fmt, sev) || (sev == SEV_WARNING && quiet)) return;
+	if (collect) {
+		va_start(ap, fmt);
+		int n = vsnprintf(NULL, 0, fmt, ap);
+		va_end(ap);
+		char *msg = xmalloc((size_t)(n > 0 ? n : 0) + 1);
+		va_start(ap, fmt);
+		vsnprintf(msg, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+		va_end(ap);
+		GROW(entries, n_entries + 1, cap_entries);
+		entries[n_entries++] = (struct entry){loc && loc->file ? xstrdup(loc->file) : NULL, loc ? loc->line : 0,
+		                                      loc ? loc->col : 0, sev, msg};
+		return;
+	}
 	if (loc && loc->file) {
 		fputs(loc->file, out());
 		if (loc->line) fprintf(out(), ":%lu", loc->line);
@@ -58,6 +116,44 @@ void diag(enum severity sev, const struct srcloc *loc, const char *fmt, ...)
 	vfprintf(out(), fmt, ap);
 	va_end(ap);
 	fputc('\n', out());
+}
+
+void report_flush_limits(void)
+{
+	for (size_t i = 0; i < n_kinds; i++) {
+		struct kind *k = &kinds[i];
+		if (!per_kind_limit || k->count <= per_kind_limit || (k->sev == SEV_WARNING && quiet)) continue;
+		fprintf(out(), "credgraph: %s: %lu more like \"", k->sev == SEV_ERROR ? "error" : "warning",
+		        k->count - per_kind_limit);
+		/* The message's fixed words, up to its first placeholder. */
+		const char *end = strchr(k->fmt, '%');
+		fwrite(k->fmt, 1, end ? (size_t)(end - k->fmt) : strlen(k->fmt), out());
+		fputs("...\" not shown\n", out());
+	}
+	free(kinds);
+	kinds = NULL;
+	n_kinds = cap_kinds = 0;
+}
+
+void report_print_json(FILE *f)
+{
+	fputs("[\n", f);
+	for (size_t i = 0; i < n_entries; i++) {
+		const struct entry *e = &entries[i];
+		fputs("  {\"file\": ", f);
+		if (e->file) json_string(f, e->file);
+		else fputs("null", f);
+		fprintf(f, ", \"line\": %lu, \"column\": %lu, \"severity\": \"%s\", \"message\": ", e->line, e->col,
+		        e->sev == SEV_ERROR ? "error" : "warning");
+		json_string(f, e->message);
+		fprintf(f, "}%s\n", i + 1 < n_entries ? "," : "");
+		free(e->file);
+		free(e->message);
+	}
+	fputs("]\n", f);
+	free(entries);
+	entries = NULL;
+	n_entries = cap_entries = 0;
 }
 
 void die(int code, const char *fmt, ...)
@@ -83,7 +179,7 @@ void warning(const char *fmt, ...)
 {
 	va_list ap;
 	n_warnings++;
-	if (quiet) return;
+	if (quiet || !within_limit(fmt, SEV_WARNING)) return;
 	va_start(ap, fmt);
 	vprint("credgraph: warning: ", fmt, ap);
 	va_end(ap);

@@ -33,6 +33,13 @@ void report_set_stream(FILE *f);
 void report_set_quiet(int quiet);
 void diag(enum severity sev, const struct srcloc *loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Show at most `limit` messages of each kind (0: all); report_flush_limits then says how many
+ * more of each kind there were. */
+void report_set_limit(unsigned long limit);
+void report_flush_limits(void);
+/* Keep located diagnostics instead of printing them; report_print_json writes them out. */
+void report_set_collect(int on);
+void report_print_json(FILE *f);
 unsigned long report_warning_count(void);
 unsigned long report_error_count(void);
 

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "ingest.h"
 #include "normalize.h"
 #include "report.h"
@@ -37,7 +39,7 @@ static struct srcloc row_loc(const struct ingest *in, const struct raw_row *r)
 }
 
 /* For each entity, the spelling used on most of its rows (first seen on a tie).
- * triples (entity, spelling, row) are sorted; O(R log R). */
+ * triples (entity, spelling, row) are sorted, and stay sorted for the caller; O(R log R). */
 static void pick_labels(struct triple *t, size_t n, uint32_t *label_of)
 {
 	qsort(t, n, sizeof(*t), cmp_triple);
@@ -58,6 +60,9 @@ static void pick_labels(struct triple *t, size_t n, uint32_t *label_of)
 		label_of[e] = best;
 	}
 }
+
+struct resolve;
+static void report_spelling_variants(struct resolve *R, const struct triple *t, const uint32_t *label);
 
 struct resolve {
 	struct ingest *in;
@@ -84,6 +89,16 @@ static uint32_t project_for_key(struct resolve *R, const struct pkey *k, uint32_
 static int cmp_dated(const void *x, const void *y)
 {
 	return cmp_triple(x, y);
+}
+
+static int is_soundtrack_pair(const char *t1, const char *t2)
+{
+	if (strcmp(t2, "soundtrack") == 0) {
+		const char *tmp = t1;
+		t1 = t2;
+		t2 = tmp;
+	}
+	return strcmp(t1, "soundtrack") == 0 && (strcmp(t2, "film") == 0 || strcmp(t2, "tv") == 0);
 }
 
 /* Projects for rows with an id or a year first; then yearless rows join a unique match. */
@@ -122,6 +137,18 @@ static void assign_projects(struct resolve *R)
 			diag(SEV_WARNING, &loc, "title '%s' is used with years %s: kept as separate projects",
 			     intern_str(&in->spellings, row->title_sp), years.buf);
 			sb_release(&years);
+		}
+		/* The same title and year with another type: a typo, unless it is a film or show and
+		 * its soundtrack, which share their title by nature. */
+		for (size_t k = i + 1; k < j; k++) {
+			if (dated[k].b != dated[k - 1].b) continue;
+			const struct raw_row *a = &in->rows[R->project_first_row[dated[k - 1].c]];
+			const struct raw_row *b = &in->rows[R->project_first_row[dated[k].c]];
+			if (is_soundtrack_pair(intern_str(&in->types, a->type), intern_str(&in->types, b->type))) continue;
+			struct srcloc loc = row_loc(in, b);
+			diag(SEV_WARNING, &loc, "title '%s' (%u) is used with types '%s' and '%s': kept as separate projects",
+			     intern_str(&in->spellings, b->title_sp), dated[k].b, intern_str(&in->types, a->type),
+			     intern_str(&in->types, b->type));
 		}
 		i = j;
 	}
@@ -281,6 +308,38 @@ static const char *make_id(struct dataset *ds, struct intern *taken, const char 
 	return arena_strndup(&ds->strings, sb->buf, sb->len);
 }
 
+static int same_nfc(const char *a, const char *b)
+{
+	unsigned char *x = utf8proc_NFC((const unsigned char *)a), *y = utf8proc_NFC((const unsigned char *)b);
+	int same = x && y && strcmp((char *)x, (char *)y) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
+/* Spellings merged into one artist (they differ only by case, Unicode form or spacing):
+ * reported once per spelling, at its first row. t is sorted by (artist, spelling, row). */
+static void report_spelling_variants(struct resolve *R, const struct triple *t, const uint32_t *label)
+{
+	struct ingest *in = R->in;
+	for (size_t i = 0; i < in->n_rows; i++) {
+		if (i > 0 && t[i].a == t[i - 1].a && t[i].b == t[i - 1].b) continue;
+		if (t[i].b == label[t[i].a]) continue;
+		struct srcloc loc = row_loc(in, &in->rows[t[i].c]);
+		const char *variant = intern_str(&in->spellings, t[i].b), *chosen = intern_str(&in->spellings, label[t[i].a]);
+		if (same_nfc(variant, chosen))
+			diag(SEV_WARNING, &loc, "'%s' is '%s' in another Unicode form (decomposed accents): counted as the "
+			     "same artist", variant, chosen);
+		else if (in->ds->artists[t[i].a].key[0] == '\x01')
+			diag(SEV_WARNING, &loc, "'%s' has the artist_id of '%s': counted as the same artist",
+			     intern_str(&in->spellings, t[i].b), intern_str(&in->spellings, label[t[i].a]));
+		else
+			diag(SEV_WARNING, &loc, "'%s' is written differently from '%s' only by case, Unicode form or spacing: "
+			     "counted as the same artist", intern_str(&in->spellings, t[i].b),
+			     intern_str(&in->spellings, label[t[i].a]));
+	}
+}
+
 /* Names that differ only by accents, case, punctuation or spacing: reported, not merged. */
 static void report_possible_duplicates(struct resolve *R)
 {
@@ -337,6 +396,16 @@ int resolve_dataset(struct ingest *in)
 	for (size_t r = 0; r < in->n_rows; r++) t[r] = (struct triple){R.row_artist[r], in->rows[r].artist_sp, (uint32_t)r};
 	pick_labels(t, in->n_rows, label);
 	for (size_t a = 0; a < R.n_artists; a++) ds->artists[a].label = arena_strdup(&ds->strings, intern_str(&in->spellings, label[a]));
+	struct strbuf sb = STRBUF_INIT;
+	sb_init(&sb);
+	for (size_t a = 0; a < R.n_artists; a++) {
+		struct artist *x = &ds->artists[a];
+		x->key = arena_strdup(&ds->strings, intern_str(&in->artist_keys, in->rows[R.artist_first_row[a]].artist));
+		sb_reset(&sb);
+		norm_key(&sb, x->label, strlen(x->label));
+		x->name_key = arena_strndup(&ds->strings, sb.buf, sb.len);
+	}
+	report_spelling_variants(&R, t, label);
 	for (size_t r = 0; r < in->n_rows; r++) t[r] = (struct triple){R.row_project[r], in->rows[r].title_sp, (uint32_t)r};
 	pick_labels(t, in->n_rows, label);
 	for (size_t p = 0; p < R.n_projects; p++) {
@@ -369,7 +438,11 @@ int resolve_dataset(struct ingest *in)
 		struct artist *a = &ds->artists[ds->links[l].artist];
 		struct project *p = &ds->projects[ds->links[l].project];
 		a->projects++;
-		p->artists++;
+		if (++p->artists == in->opts->max_team + 1) {
+			struct srcloc loc = row_loc(in, &in->rows[R.project_first_row[ds->links[l].project]]);
+			diag(SEV_WARNING, &loc, "project '%s' has more than %zu artists (--max-team): kept in the credits "
+			     "graph, left out of the collaboration network", p->label, in->opts->max_team);
+		}
 		if (p->year != NO_YEAR) {
 			if (a->first_year == NO_YEAR || p->year < a->first_year) a->first_year = p->year;
 			if (p->year > a->last_year) a->last_year = p->year;
@@ -377,16 +450,7 @@ int resolve_dataset(struct ingest *in)
 	}
 
 	struct intern taken;
-	struct strbuf sb = STRBUF_INIT;
 	intern_init(&taken, R.n_artists + R.n_projects);
-	sb_init(&sb);
-	for (size_t a = 0; a < R.n_artists; a++) {
-		struct artist *x = &ds->artists[a];
-		x->key = arena_strdup(&ds->strings, intern_str(&in->artist_keys, in->rows[R.artist_first_row[a]].artist));
-		sb_reset(&sb);
-		norm_key(&sb, x->label, strlen(x->label));
-		x->name_key = arena_strndup(&ds->strings, sb.buf, sb.len);
-	}
 	for (size_t a = 0; a < R.n_artists; a++)
 		ds->artists[a].id = make_id(ds, &taken, "a_", ds->artists[a].label, ds->artists[a].key, NO_YEAR, &sb);
 	for (size_t p = 0; p < R.n_projects; p++)

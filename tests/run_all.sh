@@ -39,6 +39,11 @@ for c in tests/cases/*/; do
 	record $? "case $c"
 done
 
+for csv in tests/corpus/*.csv; do
+	sh tests/run_corpus_input.sh "$csv"
+	record $? "corpus $csv"
+done
+
 if [ -n "$PYTHON" ]; then
 	for t in tests/oracle/test_*.py; do
 		[ -f "$t" ] || continue
