@@ -5,7 +5,7 @@ CC      ?= cc
 OPT     ?= -O2
 CFLAGS_BASE := -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) -g -Wall -Wextra -Wstrict-prototypes -Wshadow \
                -MMD -MP $(shell pkg-config --cflags igraph libutf8proc 2>/dev/null)
-LIBS    := $(shell pkg-config --libs igraph libutf8proc 2>/dev/null || echo -ligraph -lutf8proc) -lcsv -lm
+LIBS    := $(shell pkg-config --libs igraph libutf8proc 2>/dev/null || echo -ligraph -lutf8proc) -lcsv -lgomp -lm
 BUILD   ?= build
 ALL_CFLAGS = $(CFLAGS_BASE) $(CFLAGS)
 
@@ -18,7 +18,7 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all deps run test unit cases asan ubsan leakcheck fuzz fuzz-build clean
+.PHONY: all deps run test unit cases sanitize asan ubsan leakcheck fuzz fuzz-build clean
 all: credgraph
 
 credgraph: $(BUILD)/credgraph
@@ -60,7 +60,10 @@ test: deps
 	$(MAKE) $(BUILD)/credgraph $(UNIT_BIN)
 	@sh tests/run_all.sh $(BUILD)
 
-# Sanitizer builds run the whole suite in a separate build directory.
+# Sanitizer builds run the whole suite in a separate build directory; `sanitize` (ASan and
+# UBSan in one build) is what CI runs after `make test`.
+sanitize:
+	$(MAKE) test BUILD=build-sanitize OPT=-O1 CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" LDFLAGS="-fsanitize=address,undefined"
 asan:
 	$(MAKE) test BUILD=build-asan OPT=-O1 CFLAGS="-fsanitize=address -fno-omit-frame-pointer" LDFLAGS="-fsanitize=address"
 ubsan:
@@ -92,6 +95,6 @@ fuzz: fuzz-build
 	    -max_len=4096 tests/fuzz/corpus/$$h tests/corpus data || exit 1; done
 
 clean:
-	rm -rf build build-asan build-ubsan build-fuzz credgraph tests/out
+	rm -rf build build-asan build-ubsan build-sanitize build-fuzz credgraph tests/out
 
 -include $(wildcard $(BUILD)/*.d)

@@ -21,8 +21,13 @@ static void on_warning(const char *reason, const char *file, int line)
 	warning("igraph: %s", reason);
 }
 
+/* Debian's igraph runs parts of PRPACK with OpenMP; a parallel sum changes its order from run
+ * to run and so the last bits of PageRank. One thread keeps every output byte-identical. */
+void omp_set_num_threads(int n);
+
 void glue_init(unsigned long seed)
 {
+	omp_set_num_threads(1);
 	igraph_set_error_handler(on_error);
 	igraph_set_warning_handler(on_warning);
 	igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
