@@ -7,6 +7,7 @@
 
 #include "igraph_glue.h"
 #include "normalize.h"
+#include "progress.h"
 #include "report.h"
 #include "xalloc.h"
 
@@ -25,6 +26,7 @@ static const struct option input_options[] = {
 	{"exclude-type", required_argument, NULL, OPT_EXCLUDE_TYPE},
 	{"strict", no_argument, NULL, OPT_STRICT},
 	{"quiet", no_argument, NULL, 'q'},
+	{"verbose", no_argument, NULL, 'v'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
@@ -65,7 +67,8 @@ static const char input_help[] =
 	"  --max-team <n>            projects with more artists stay out of the collaboration\n"
 	"                            network (default 1000)\n"
 	"  --strict                  treat warnings as errors (exit 3)\n"
-	"  -q, --quiet               no warnings on standard error\n";
+	"  -q, --quiet               no warnings or progress on standard error\n"
+	"  -v, --verbose             print each stage's time on standard error\n";
 
 static const char metric_help[] =
 	"Metric options:\n"
@@ -81,7 +84,8 @@ static const char metric_help[] =
 	"reachable artists (absent for an artist without collaborators); harmonic = sum of 1/d over\n"
 	"the others / (n - 1); eigenvector weighted, maximum 1; PageRank weighted, damping 0.85,\n"
 	"sums to 1; communities by Leiden (modularity, weighted, seeded), numbered by size.\n"
-	"Above 1e9 vertex-edge products, path metrics are estimated from sampled sources.\n";
+	"When the largest component's vertices x edges exceed 3e8, betweenness, closeness and harmonic\n"
+	"are estimated there from --samples seeded sources (files say so); --exact forces exact.\n";
 
 static const char export_help[] =
 	"Export options (collaboration network):\n"
@@ -178,7 +182,8 @@ int input_option(struct command_line *cl, int opt, const char *arg)
 	case OPT_FROM: o->filter.from = (int)parse_count(arg, "--from", 1800, 2100); return 1;
 	case OPT_TO: o->filter.to = (int)parse_count(arg, "--to", 1800, 2100); return 1;
 	case OPT_STRICT: o->strict = 1; return 1;
-	case 'q': report_set_quiet(1); return 1;
+	case 'q': report_set_quiet(1); cl->quiet = 1; return 1;
+	case 'v': cl->verbose = 1; return 1;
 	}
 	if (cl->groups & WITH_METRICS) {
 		switch (opt) {
@@ -233,6 +238,7 @@ void collect_inputs(struct command_line *cl, int argc, char **argv, const char *
 	cl->n_inputs = (size_t)(argc - optind);
 	cl->inputs = xmalloc(st_mult(cl->n_inputs, sizeof(char *)));
 	for (size_t i = 0; i < cl->n_inputs; i++) cl->inputs[i] = argv[optind + (int)i];
+	progress_init(cl->verbose, cl->quiet);
 	if (cl->load.filter.from && cl->load.filter.to && cl->load.filter.from > cl->load.filter.to)
 		die(EXIT_USAGE, "--from %d is after --to %d", cl->load.filter.from, cl->load.filter.to);
 }

@@ -28,6 +28,7 @@ struct command_line {
 	struct export_filter filter;
 	const char *size_by;      /* DOT vertex size: a metric name, or NULL for the default */
 	int groups;               /* WITH_* accepted by this command */
+	int verbose, quiet;
 	const char **inputs;
 	size_t n_inputs;
 	struct strbuf text; /* the whole command line, for provenance */

@@ -10,6 +10,7 @@
 #include "escape.h"
 #include "metrics.h"
 #include "outfile.h"
+#include "progress.h"
 #include "report.h"
 #include "writer.h"
 #include "xalloc.h"
@@ -69,7 +70,7 @@ int cmd_build(int argc, char **argv)
 	const char *dir = NULL;
 	int opt;
 	command_line_init(&cl, argc, argv, GROUPS);
-	while ((opt = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "o:qvh", opts, NULL)) != -1) {
 		if (opt == 'o') dir = optarg;
 		else if (opt == 'h') usage_exit(build_usage, 0, "build", GROUPS);
 		else if (!input_option(&cl, opt, optarg)) usage_exit(build_usage, EXIT_USAGE, "build", GROUPS);
@@ -113,13 +114,25 @@ int cmd_build(int argc, char **argv)
 		sb_addf(&path, "%s/%s", dir, files[i]);
 		f[i] = out_open(path.buf);
 	}
+	stage_begin("write credits.graphml");
 	write_graphml(f[0], &credits, &wo);
+	stage_end();
+	stage_begin("write credits.dot");
 	write_dot(f[1], &credits, &wo);
+	stage_end();
+	stage_begin("write rankings.csv");
 	write_rankings(f[4], &collab, &wo); /* every artist, before any export filter */
+	stage_end();
 	graph_filter(&collab, &cl.filter);
+	stage_begin("write collab.graphml");
 	write_graphml(f[2], &collab, &wo);
+	stage_end();
+	stage_begin("write collab.dot");
 	write_dot(f[3], &collab, &wo);
+	stage_end();
+	stage_begin("flush and rename");
 	rc = out_commit();
+	stage_end();
 	if (!rc) summary(&ds, &st, &collab, dir);
 
 	graph_free(&credits);

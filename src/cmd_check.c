@@ -32,7 +32,7 @@ int cmd_check(int argc, char **argv)
 	const char *format = "text";
 	int opt;
 	command_line_init(&cl, argc, argv, GROUPS);
-	while ((opt = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "qvh", opts, NULL)) != -1) {
 		if (opt == OPT_FORMAT) format = optarg;
 		else if (opt == 'h') usage_exit(check_usage, 0, "check", GROUPS);
 		else if (!input_option(&cl, opt, optarg)) usage_exit(check_usage, EXIT_USAGE, "check", GROUPS);

@@ -6,6 +6,7 @@
 #include "analysis.h"
 #include "commands.h"
 #include "escape.h"
+#include "outbuf.h"
 #include "lookup.h"
 #include "report.h"
 #include "xalloc.h"
@@ -65,7 +66,7 @@ int cmd_collaborators(int argc, char **argv)
 	const char *format = "table";
 	int opt;
 	command_line_init(&cl, argc, argv, GROUPS);
-	while ((opt = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "qvh", opts, NULL)) != -1) {
 		if (opt == OPT_FORMAT) format = optarg;
 		else if (opt == 'h') usage_exit(collaborators_usage, 0, "collaborators", GROUPS);
 		else if (!input_option(&cl, opt, optarg)) usage_exit(collaborators_usage, EXIT_USAGE, "collaborators", GROUPS);
@@ -114,25 +115,27 @@ int cmd_collaborators(int argc, char **argv)
 	for (size_t i = 0; i < n; i++) people += i == 0 || rows[i].other != rows[i - 1].other;
 	const struct artist *a = &ds.artists[me];
 	if (csv) {
-		fputs("collaborator,collaborator_id,shared_projects,project,year,type,roles_of_artist,roles_of_collaborator\n", stdout);
+		struct outbuf *out = ob_open(stdout);
+		ob_puts(out, "collaborator,collaborator_id,shared_projects,project,year,type,roles_of_artist,roles_of_collaborator\n");
 		for (size_t i = 0; i < n; i++) {
 			const struct shared *r = &rows[i];
 			const struct project *p = &ds.projects[r->project];
-			csv_field(stdout, ds.artists[r->other].label);
-			fputc(',', stdout);
-			csv_field(stdout, ds.artists[r->other].id);
-			printf(",%zu,", count[r->other]);
-			csv_field(stdout, p->label);
-			fputc(',', stdout);
-			if (p->year) printf("%d", p->year);
-			fputc(',', stdout);
-			csv_field(stdout, p->type);
-			fputc(',', stdout);
-			csv_field(stdout, r->mine);
-			fputc(',', stdout);
-			csv_field(stdout, r->theirs);
-			fputc('\n', stdout);
+			csv_field(out, ds.artists[r->other].label);
+			ob_putc(out, ',');
+			csv_field(out, ds.artists[r->other].id);
+			ob_printf(out, ",%zu,", count[r->other]);
+			csv_field(out, p->label);
+			ob_putc(out, ',');
+			if (p->year) ob_printf(out, "%d", p->year);
+			ob_putc(out, ',');
+			csv_field(out, p->type);
+			ob_putc(out, ',');
+			csv_field(out, r->mine);
+			ob_putc(out, ',');
+			csv_field(out, r->theirs);
+			ob_putc(out, '\n');
 		}
+		ob_close(out);
 	} else {
 		printf("%s: %zu collaborator%s on %u project%s\n", a->label, people, people == 1 ? "" : "s", a->projects,
 		       a->projects == 1 ? "" : "s");

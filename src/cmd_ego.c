@@ -42,7 +42,7 @@ int cmd_ego(int argc, char **argv)
 	size_t depth = 1;
 	int opt;
 	command_line_init(&cl, argc, argv, GROUPS);
-	while ((opt = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "o:qvh", opts, NULL)) != -1) {
 		if (opt == OPT_DEPTH) depth = parse_count(optarg, "--depth", 1, 1000);
 		else if (opt == OPT_FORMAT) format = optarg;
 		else if (opt == OPT_EGO_SIZE_BY) size_by = metric_arg(optarg, "--size-by");

@@ -37,7 +37,7 @@ int cmd_export(int argc, char **argv)
 	const char *out = NULL, *graph = "collab", *format = NULL;
 	int opt;
 	command_line_init(&cl, argc, argv, GROUPS);
-	while ((opt = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "o:qvh", opts, NULL)) != -1) {
 		if (opt == 'o') out = optarg;
 		else if (opt == OPT_GRAPH) graph = optarg;
 		else if (opt == OPT_FORMAT) format = optarg;

@@ -69,7 +69,7 @@ int cmd_path(int argc, char **argv)
 	int all = 0, opt;
 	size_t limit = 20;
 	command_line_init(&cl, argc, argv, GROUPS);
-	while ((opt = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "qvh", opts, NULL)) != -1) {
 		if (opt == OPT_ALL) all = 1;
 		else if (opt == OPT_LIMIT) limit = parse_count(optarg, "--limit", 1, 1000000);
 		else if (opt == 'h') usage_exit(path_usage, 0, "path", GROUPS);

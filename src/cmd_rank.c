@@ -7,6 +7,7 @@
 #include "analysis.h"
 #include "commands.h"
 #include "escape.h"
+#include "outbuf.h"
 #include "report.h"
 #include "table.h"
 #include "xalloc.h"
@@ -45,21 +46,19 @@ static int by_metric(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
-static void print_value(FILE *f, const struct attr_col *c, size_t v, int json)
+static void print_value(struct outbuf *f, const struct attr_col *c, size_t v, int json)
 {
-	char num[32];
 	if (!attr_present(c, v)) {
-		if (json) fputs("null", f);
+		if (json) ob_puts(f, "null");
 		return;
 	}
 	if (c->type == ATTR_STRING) {
 		if (json) json_string(f, c->s[v]);
 		else csv_field(f, c->s[v]);
 	} else if (c->type == ATTR_INT) {
-		fprintf(f, "%lld", (long long)c->i[v]);
+		ob_int(f, c->i[v]);
 	} else {
-		fmt_double(num, c->d[v]);
-		fputs(num, f);
+		ob_double(f, c->d[v]);
 	}
 }
 
@@ -77,7 +76,7 @@ int cmd_rank(int argc, char **argv)
 	size_t top = 20;
 	int opt;
 	command_line_init(&cl, argc, argv, GROUPS);
-	while ((opt = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "qvh", opts, NULL)) != -1) {
 		if (opt == OPT_RBY) by = metric_arg(optarg, "--by");
 		else if (opt == OPT_RGRAPH) graph = optarg;
 		else if (opt == OPT_KIND) kind = optarg;
@@ -134,38 +133,41 @@ int cmd_rank(int argc, char **argv)
 	}
 	const struct attr_col *label = attrs_find(&g->v, "label");
 
+	struct outbuf *out = ob_open(stdout);
 	if (json) {
-		fputs("[\n", stdout);
+		ob_puts(out, "[\n");
 		for (size_t r = 0; r < n; r++) {
 			size_t v = order[r];
-			printf("  {\"rank\": %zu, \"id\": ", r + 1);
-			json_string(stdout, g->vid[v]);
-			fputs(", \"name\": ", stdout);
-			json_string(stdout, label->s[v]);
+			ob_printf(out, "  {\"rank\": %zu, \"id\": ", r + 1);
+			json_string(out, g->vid[v]);
+			ob_puts(out, ", \"name\": ");
+			json_string(out, label->s[v]);
 			for (size_t c = 0; c < n_cols; c++) {
-				printf(", \"%s\": ", cols[c]->name);
-				print_value(stdout, cols[c], v, 1);
+				ob_printf(out, ", \"%s\": ", cols[c]->name);
+				print_value(out, cols[c], v, 1);
 			}
-			printf("}%s\n", r + 1 < n ? "," : "");
+			ob_printf(out, "}%s\n", r + 1 < n ? "," : "");
 		}
-		fputs("]\n", stdout);
+		ob_puts(out, "]\n");
 	} else if (csv) {
-		fputs("rank,id,name", stdout);
-		for (size_t c = 0; c < n_cols; c++) printf(",%s", cols[c]->name);
-		fputc('\n', stdout);
+		ob_puts(out, "rank,id,name");
+		for (size_t c = 0; c < n_cols; c++) ob_printf(out, ",%s", cols[c]->name);
+		ob_putc(out, '\n');
 		for (size_t r = 0; r < n; r++) {
 			size_t v = order[r];
-			printf("%zu,", r + 1);
-			csv_field(stdout, g->vid[v]);
-			fputc(',', stdout);
-			csv_field(stdout, label->s[v]);
+			ob_printf(out, "%zu,", r + 1);
+			csv_field(out, g->vid[v]);
+			ob_putc(out, ',');
+			csv_field(out, label->s[v]);
 			for (size_t c = 0; c < n_cols; c++) {
-				fputc(',', stdout);
-				print_value(stdout, cols[c], v, 0);
+				ob_putc(out, ',');
+				print_value(out, cols[c], v, 0);
 			}
-			fputc('\n', stdout);
+			ob_putc(out, '\n');
 		}
-	} else {
+	}
+	ob_close(out);
+	if (!json && !csv) {
 		const char *head[18];
 		int right[18];
 		head[0] = "rank";

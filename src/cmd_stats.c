@@ -130,12 +130,13 @@ int cmd_stats(int argc, char **argv)
 	struct command_line cl;
 	int opt;
 	command_line_init(&cl, argc, argv, GROUPS);
-	while ((opt = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "qvh", opts, NULL)) != -1) {
 		if (opt == 'h') usage_exit(stats_usage, 0, "stats", GROUPS);
 		else if (!input_option(&cl, opt, optarg)) usage_exit(stats_usage, EXIT_USAGE, "stats", GROUPS);
 	}
 	free(opts);
 	collect_inputs(&cl, argc, argv, "stats");
+	cl.metrics.figures = 1;
 
 	struct analysis a;
 	int rc = analysis_run(&a, &cl, 0);

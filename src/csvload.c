@@ -3,8 +3,10 @@
 #include <csv.h>
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "normalize.h"
+#include "progress.h"
 #include "report.h"
 #include "sha256.h"
 #include "strbuf.h"
@@ -261,6 +263,8 @@ int csv_load_stream(FILE *in, const char *name, const struct csv_opts *opts_in, 
 
 	/* The BOM and the delimiter are decided on the first bytes, then those bytes are fed in
 	 * chunks like the rest, so that chunk boundaries fall anywhere. */
+	struct stat st;
+	uint64_t size = fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
 	size_t n = fread(buf, 1, DETECT_BYTES, in);
 	size_t start = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	if (!opts.delimiter) opts.delimiter = detect_delimiter(buf + start, n - start);
@@ -270,6 +274,7 @@ int csv_load_stream(FILE *in, const char *name, const struct csv_opts *opts_in, 
 		total += n;
 		for (size_t i = start; i < n && !rc; i += chunk)
 			rc = feed_chunk(&L, &p, buf + i, n - i < chunk ? n - i : chunk);
+		stage_progress(total, size);
 		n = rc ? 0 : fread(buf, 1, chunk, in);
 		start = 0;
 	}

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "ingest.h"
+#include "progress.h"
 #include "report.h"
 #include "xalloc.h"
 
@@ -51,13 +52,17 @@ int dataset_load(struct dataset *ds, const char *const *paths, size_t n_paths, c
 
 	if (o->aliases) rc = alias_load(&ds->aliases, o->aliases);
 	/* Every input is read even after a bad one, so that all their errors are reported at once. */
+	stage_begin("read");
 	for (size_t i = 0; i < n_paths && rc != EXIT_IO; i++) {
 		int r = ingest_file(&in, paths[i]);
 		if (r && !rc) rc = r;
 		if (r == EXIT_IO) rc = r;
 	}
+	stage_end();
 	if (!rc || (o->keep_going && rc == EXIT_DATA)) {
+		stage_begin("resolve identities");
 		int r = resolve_dataset(&in);
+		stage_end();
 		if (!rc) rc = r;
 	}
 	if (!rc || (o->keep_going && rc == EXIT_DATA)) {

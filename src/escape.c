@@ -1,10 +1,12 @@
 #include "escape.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "normalize.h"
+#include "outbuf.h"
 
 enum { DOT_PIECE = 16000 }; /* under Graphviz's 16,384-byte limit for one quoted string */
 
@@ -17,104 +19,156 @@ unsigned long escape_replaced_count(void)
 
 static const char replacement[] = "\xEF\xBF\xBD";
 
-void xml_escape(FILE *f, const char *s)
+void xml_escape(struct outbuf *f, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
 		const unsigned char *run = p;
 		while (*p >= 0x20 && *p < 0x80 && *p != '&' && *p != '<' && *p != '>' && *p != '"' && *p != '\'') p++;
-		if (p > run) fwrite(run, 1, (size_t)(p - run), f);
+		if (p > run) ob_write(f, run, (size_t)(p - run));
 		if (!*p) break;
 		unsigned char c = *p;
 		switch (c) {
-		case '&': fputs("&amp;", f); p++; continue;
-		case '<': fputs("&lt;", f); p++; continue;
-		case '>': fputs("&gt;", f); p++; continue;
-		case '"': fputs("&quot;", f); p++; continue;
-		case '\'': fputs("&apos;", f); p++; continue;
-		case '\t': fputs("&#9;", f); p++; continue;
-		case '\n': fputs("&#10;", f); p++; continue;
-		case '\r': fputs("&#13;", f); p++; continue;
+		case '&': ob_puts(f, "&amp;"); p++; continue;
+		case '<': ob_puts(f, "&lt;"); p++; continue;
+		case '>': ob_puts(f, "&gt;"); p++; continue;
+		case '"': ob_puts(f, "&quot;"); p++; continue;
+		case '\'': ob_puts(f, "&apos;"); p++; continue;
+		case '\t': ob_puts(f, "&#9;"); p++; continue;
+		case '\n': ob_puts(f, "&#10;"); p++; continue;
+		case '\r': ob_puts(f, "&#13;"); p++; continue;
 		}
 		if (c < 0x20) {
-			fputs(replacement, f);
+			ob_puts(f, replacement);
 			replaced++;
 			p++;
 			continue;
 		}
 		size_t len = utf8_seq_len((const char *)p, strnlen((const char *)p, 4));
 		if (!len || (len == 3 && c == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))) {
-			fputs(replacement, f);
+			ob_puts(f, replacement);
 			replaced++;
 			p += len ? len : 1;
 			continue;
 		}
-		fwrite(p, 1, len, f);
+		ob_write(f, p, len);
 		p += len;
 	}
 }
 
-void xml_comment_text(FILE *f, const char *s)
+void xml_comment_text(struct outbuf *f, const char *s)
 {
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c < 0x20 && c != '\t' && c != '\n') continue;
-		fputc(c, f);
-		if (c == '-' && (s[1] == '-' || s[1] == '\0')) fputc(' ', f);
+		ob_putc(f, c);
+		if (c == '-' && (s[1] == '-' || s[1] == '\0')) ob_putc(f, ' ');
 	}
 }
 
-void dot_quote(FILE *f, const char *s)
+void dot_quote(struct outbuf *f, const char *s)
 {
 	size_t piece = 0;
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		/* Split only before the first byte of a character. */
-		if (piece >= DOT_PIECE && (*p & 0xC0) != 0x80) {
-			fputs("\" + \"", f);
-			piece = 0;
+	ob_putc(f, '"');
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		/* Plain runs go out in one copy. */
+		const unsigned char *run = p;
+		while (*p >= 0x20 && *p != '\\' && *p != '"' && (piece + (size_t)(p - run) < DOT_PIECE || (*p & 0xC0) == 0x80)) p++;
+		if (p > run) {
+			ob_write(f, run, (size_t)(p - run));
+			piece += (size_t)(p - run);
 		}
-		unsigned char c = *p;
+		if (!*p) break;
+		if (piece >= DOT_PIECE && (*p & 0xC0) != 0x80) {
+			/* Graphviz's limit on one quoted string: continue in a new piece, at a character start. */
+			ob_puts(f, "\" + \"");
+			piece = 0;
+			continue;
+		}
+		unsigned char c = *p++;
 		if (c == '\\' || c == '"') {
-			fputc('\\', f);
-			fputc(c, f);
+			ob_putc(f, '\\');
+			ob_putc(f, (char)c);
 			piece += 2;
 		} else if (c == '\n') {
-			fputs("\\n", f);
+			ob_puts(f, "\\n");
 			piece += 2;
-		} else if (c < 0x20 && c != '\t') {
-			replaced += c != '\r';
-		} else {
-			fputc(c, f);
+		} else if (c == '\t') {
+			ob_putc(f, '\t');
 			piece++;
+		} else if (c != '\r') {
+			replaced++; /* other control characters cannot be shown */
 		}
 	}
-	fputc('"', f);
+	ob_putc(f, '"');
 }
 
-void csv_field(FILE *f, const char *s)
+void csv_field(struct outbuf *f, const char *s)
 {
 	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, f);
+		ob_puts(f, s);
 		return;
 	}
-	fputc('"', f);
+	ob_putc(f, '"');
 	for (; *s; s++) {
-		if (*s == '"') fputc('"', f);
-		fputc(*s, f);
+		if (*s == '"') ob_putc(f, '"');
+		ob_putc(f, *s);
 	}
-	fputc('"', f);
+	ob_putc(f, '"');
+}
+
+static void fmt_fixed_uncached(char buf[64], double x);
+
+/* Many written values repeat (shared-project counts, Newman weights 1/(n-1), ...): a small
+ * direct-mapped cache of formatted doubles saves the snprintf/strtod round trips. */
+enum { FMT_CACHE = 4096 };
+struct fmt_entry {
+	uint64_t bits;
+	char text[32];
+};
+
+static struct fmt_entry *cache_slot(struct fmt_entry *cache, double x, uint64_t *bits)
+{
+	memcpy(bits, &x, sizeof x);
+	uint64_t h = *bits * 0x9E3779B97F4A7C15ULL;
+	return &cache[h >> 52];
 }
 
 void fmt_double(char buf[32], double x)
 {
+	static struct fmt_entry cache[FMT_CACHE];
+	uint64_t bits;
+	struct fmt_entry *e = cache_slot(cache, x, &bits);
+	if (e->text[0] && e->bits == bits) {
+		memcpy(buf, e->text, 32);
+		return;
+	}
 	for (int prec = 15; prec <= 17; prec++) {
 		snprintf(buf, 32, "%.*g", prec, x);
-		if (prec == 17 || strtod(buf, NULL) == x) return;
+		if (prec == 17 || strtod(buf, NULL) == x) break;
 	}
+	e->bits = bits;
+	memcpy(e->text, buf, 32);
 }
 
 void fmt_fixed(char buf[64], double x)
+{
+	static struct fmt_entry cache[FMT_CACHE];
+	uint64_t bits;
+	struct fmt_entry *e = cache_slot(cache, x, &bits);
+	if (e->text[0] && e->bits == bits) {
+		memcpy(buf, e->text, sizeof e->text);
+		return;
+	}
+	fmt_fixed_uncached(buf, x);
+	if (strlen(buf) < sizeof e->text) {
+		e->bits = bits;
+		memcpy(e->text, buf, sizeof e->text);
+	}
+}
+
+static void fmt_fixed_uncached(char buf[64], double x)
 {
 	if (x == 0 || !isfinite(x)) {
 		strcpy(buf, "0");
@@ -132,16 +186,16 @@ void fmt_fixed(char buf[64], double x)
 	}
 }
 
-void json_string(FILE *f, const char *s)
+void json_string(struct outbuf *f, const char *s)
 {
-	fputc('"', f);
+	ob_putc(f, '"');
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
-		else if (*p == '\n') fputs("\\n", f);
-		else if (*p == '\t') fputs("\\t", f);
-		else if (*p == '\r') fputs("\\r", f);
-		else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
-		else fputc(*p, f);
+		if (*p == '"' || *p == '\\') ob_printf(f, "\\%c", *p);
+		else if (*p == '\n') ob_puts(f, "\\n");
+		else if (*p == '\t') ob_puts(f, "\\t");
+		else if (*p == '\r') ob_puts(f, "\\r");
+		else if (*p < 0x20) ob_printf(f, "\\u%04x", *p);
+		else ob_putc(f, *p);
 	}
-	fputc('"', f);
+	ob_putc(f, '"');
 }

@@ -4,19 +4,21 @@
 #include <stddef.h>
 #include <stdio.h>
 
+struct outbuf;
+
 /* XML character data or attribute value: & < > " ' escaped; TAB, LF, CR as character references
  * (kept through attribute normalisation); characters XML cannot carry (C0 controls, U+FFFE,
  * U+FFFF, invalid UTF-8) become U+FFFD and are counted. */
-void xml_escape(FILE *f, const char *s);
+void xml_escape(struct outbuf *f, const char *s);
 /* Text for an XML comment: "--" cannot appear, so it is written "- -". */
-void xml_comment_text(FILE *f, const char *s);
+void xml_comment_text(struct outbuf *f, const char *s);
 /* A DOT double-quoted string, quotes included: \ and " escaped, LF as \n, other controls
  * dropped and counted; pieces over 16 KiB joined with DOT's '+' (Graphviz's string limit). */
-void dot_quote(FILE *f, const char *s);
+void dot_quote(struct outbuf *f, const char *s);
 /* A CSV field (RFC 4180): quoted when it holds , " CR or LF. */
-void csv_field(FILE *f, const char *s);
+void csv_field(struct outbuf *f, const char *s);
 /* A JSON string, quotes included (input is valid UTF-8). */
-void json_string(FILE *f, const char *s);
+void json_string(struct outbuf *f, const char *s);
 /* Characters replaced or dropped so far. */
 unsigned long escape_replaced_count(void);
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "igraph_glue.h"
+#include "progress.h"
 #include "report.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -61,6 +62,7 @@ static int64_t year_or_none(int y)
 void graph_credits(struct kgraph *g, struct dataset *ds)
 {
 	size_t A = ds->n_artists, P = ds->n_projects, n = A + P;
+	stage_begin("build credits graph");
 	memset(g, 0, sizeof(*g));
 	g->name = "credits";
 	g->n_vertices = n;
@@ -122,6 +124,7 @@ void graph_credits(struct kgraph *g, struct dataset *ds)
 	}
 	free(extra);
 	graph_make_igraph(g);
+	stage_end();
 }
 
 struct pair {
@@ -139,6 +142,7 @@ static int cmp_pair(const void *x, const void *y)
 void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team)
 {
 	size_t A = ds->n_artists, P = ds->n_projects;
+	stage_begin("build collab graph");
 	memset(g, 0, sizeof(*g));
 	g->name = "collab";
 	g->n_vertices = A;
@@ -233,6 +237,7 @@ void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team)
 	free(team);
 	free(start);
 	graph_make_igraph(g);
+	stage_end();
 }
 
 void graph_free(struct kgraph *g)

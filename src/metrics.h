@@ -33,7 +33,8 @@ struct metric_opts {
 	int exact;               /* never estimate */
 	unsigned long seed;
 	size_t samples;          /* sampled sources when estimating */
-	double exact_work_limit; /* estimate path metrics when vertices * edges exceed this */
+	double exact_work_limit; /* estimate path metrics when the largest component's V * E exceeds this */
+	int figures;             /* also transitivity, clustering and assortativity (stats) */
 };
 
 /* Whole-graph figures, filled in by metrics_compute. NaN when undefined. */

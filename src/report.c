@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "outbuf.h"
 #include "xalloc.h"
 
 static int quiet, collect;
@@ -135,22 +136,24 @@ void report_flush_limits(void)
 	n_kinds = cap_kinds = 0;
 }
 
-void report_print_json(FILE *f)
+void report_print_json(FILE *file)
 {
-	fputs("[\n", f);
+	struct outbuf *f = ob_open(file);
+	ob_puts(f, "[\n");
 	for (size_t i = 0; i < n_entries; i++) {
 		const struct entry *e = &entries[i];
-		fputs("  {\"file\": ", f);
+		ob_puts(f, "  {\"file\": ");
 		if (e->file) json_string(f, e->file);
-		else fputs("null", f);
-		fprintf(f, ", \"line\": %lu, \"column\": %lu, \"severity\": \"%s\", \"message\": ", e->line, e->col,
+		else ob_puts(f, "null");
+		ob_printf(f, ", \"line\": %lu, \"column\": %lu, \"severity\": \"%s\", \"message\": ", e->line, e->col,
 		        e->sev == SEV_ERROR ? "error" : "warning");
 		json_string(f, e->message);
-		fprintf(f, "}%s\n", i + 1 < n_entries ? "," : "");
+		ob_printf(f, "}%s\n", i + 1 < n_entries ? "," : "");
 		free(e->file);
 		free(e->message);
 	}
-	fputs("]\n", f);
+	ob_puts(f, "]\n");
+	ob_close(f);
 	free(entries);
 	entries = NULL;
 	n_entries = cap_entries = 0;

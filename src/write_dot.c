@@ -4,12 +4,12 @@
  * dot and neato do not finish on collaboration networks of that size (COMPAT.md trap 9).
  * Data columns are kept as DOT attributes; one whose name Graphviz already uses for drawing
  * gets a "data_" prefix so that it cannot change the picture. O(V + E). */
-#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
+#include "outbuf.h"
 #include "xalloc.h"
 #include "writer.h"
 
@@ -37,30 +37,39 @@ static const char *const graphviz_names[] = {
 	"ltail", "minlen", "weight", "tailclip", "taillabel", "tailport", "K", "dim", "dimen", NULL,
 };
 
-static void attr_name(FILE *f, const char *name)
+/* ", name=" for each column: a name Graphviz uses for drawing gets a "data_" prefix. */
+static char **attr_openers(const struct attr_set *a)
 {
-	for (size_t i = 0; graphviz_names[i]; i++)
-		if (strcmp(name, graphviz_names[i]) == 0) {
-			fputs("data_", f);
-			break;
-		}
-	fputs(name, f);
+	char **open = xcalloc(a->n_cols + 1, sizeof(char *));
+	for (size_t c = 0; c < a->n_cols; c++) {
+		const char *name = a->cols[c]->name, *prefix = "";
+		for (size_t i = 0; graphviz_names[i]; i++)
+			if (strcmp(name, graphviz_names[i]) == 0) prefix = "data_";
+		size_t n = strlen(name) + 16;
+		open[c] = xmalloc(n);
+		snprintf(open[c], n, ", %s%s=", prefix, name);
+	}
+	return open;
+}
+
+static void free_openers(char **open, size_t n)
+{
+	for (size_t c = 0; c < n; c++) free(open[c]);
+	free(open);
 }
 
 /* Every present value of the row as a quoted DOT attribute, except column `skip`. */
-static void data_attrs(FILE *f, const struct attr_set *a, size_t row, const char *skip)
+static void data_attrs(struct outbuf *f, const struct attr_set *a, size_t row, const struct attr_col *skip,
+                       char **open)
 {
-	char num[64];
 	for (size_t c = 0; c < a->n_cols; c++) {
 		const struct attr_col *col = a->cols[c];
-		if (strcmp(col->name, skip) == 0 || !attr_present(col, row)) continue;
-		fputs(", ", f);
-		attr_name(f, col->name);
-		fputc('=', f);
+		if (col == skip || !attr_present(col, row)) continue;
+		ob_puts(f, open[c]);
 		switch (col->type) {
 		case ATTR_STRING: dot_quote(f, col->s[row]); break;
-		case ATTR_INT: fprintf(f, "\"%" PRId64 "\"", col->i[row]); break;
-		case ATTR_DOUBLE: fmt_fixed(num, col->d[row]); fprintf(f, "\"%s\"", num); break;
+		case ATTR_INT: ob_putc(f, '"'); ob_int(f, col->i[row]); ob_putc(f, '"'); break;
+		case ATTR_DOUBLE: ob_putc(f, '"'); ob_fixed(f, col->d[row]); ob_putc(f, '"'); break;
 		}
 	}
 }
@@ -68,19 +77,17 @@ static void data_attrs(FILE *f, const struct attr_set *a, size_t row, const char
 /* Colour: in the credits graph projects by type and artists in one colour; in the
  * collaboration network artists by community (the seven Okabe–Ito colours for the seven
  * largest, grey for the rest). */
-static const char *fill_for(const struct kgraph *g, size_t v)
+static const char *fill_for(const struct attr_col *kind, const struct attr_col *type, const struct attr_col *comm,
+                            size_t v)
 {
 	static const char *const community_colours[] = {"#56B4E9", "#E69F00", "#009E73", "#F0E442",
 	                                                 "#CC79A7", "#D55E00", "#0072B2"};
-	const struct attr_col *kind = attrs_find(&g->v, "kind");
 	if (!kind) {
-		const struct attr_col *comm = attrs_find(&g->v, "community");
 		if (!comm) return artist_colour;
 		int64_t c = comm->i[v];
 		return c >= 1 && c <= 7 ? community_colours[c - 1] : other_colour;
 	}
 	if (strcmp(kind->s[v], "artist") == 0) return artist_colour;
-	const struct attr_col *type = attrs_find(&g->v, "type");
 	for (size_t i = 0; type && type->s[v] && i < sizeof project_colours / sizeof project_colours[0]; i++)
 		if (strcmp(type->s[v], project_colours[i].type) == 0) return project_colours[i].fill;
 	return other_colour;
@@ -130,37 +137,39 @@ static unsigned char *labelled(const struct kgraph *g, const double *size)
 	return show;
 }
 
-int write_dot(FILE *f, const struct kgraph *g, const struct write_opts *o)
+int write_dot(FILE *file, const struct kgraph *g, const struct write_opts *o)
 {
+	struct outbuf *f = ob_open(file);
 	struct strbuf sb = STRBUF_INIT;
 	sb_init(&sb);
 	provenance_text(&sb, o->prov, "\n   ");
-	fputs("/* ", f);
+	ob_puts(f, "/* ");
 	/* A comment ends at the first "*" "/": never let one through. */
 	for (const char *p = sb.buf; *p; p++) {
-		fputc(*p, f);
-		if (*p == '*' && p[1] == '/') fputc(' ', f);
+		ob_putc(f, *p);
+		if (*p == '*' && p[1] == '/') ob_putc(f, ' ');
 	}
-	if (g->note) fprintf(f, "\n   note: %s", g->note);
-	fputs(" */\n", f);
+	if (g->note) ob_printf(f, "\n   note: %s", g->note);
+	ob_puts(f, " */\n");
 	sb_release(&sb);
 
 	int large = g->n_vertices > LARGE_GRAPH;
-	fputs("graph ", f);
+	ob_puts(f, "graph ");
 	dot_quote(f, g->name);
-	fputs(" {\n  graph [charset=\"UTF-8\", ", f);
+	ob_puts(f, " {\n  graph [charset=\"UTF-8\", ");
 	if (large)
-		fputs("layout=\"sfdp\", overlap=\"prism\", splines=\"false\", outputorder=\"edgesfirst\"];\n", f);
+		ob_puts(f, "layout=\"sfdp\", overlap=\"prism\", splines=\"false\", outputorder=\"edgesfirst\"];\n");
 	else
-		fputs("layout=\"neato\", overlap=\"prism\", overlap_scaling=\"2\", sep=\"+8\", splines=\"true\", "
-		      "outputorder=\"edgesfirst\"];\n", f);
-	fputs("  node [style=\"filled\", fontname=\"Helvetica\", color=\"#555555\", penwidth=\"0.6\"];\n"
-	      "  edge [color=\"#88888888\"];\n", f);
+		ob_puts(f, "layout=\"neato\", overlap=\"prism\", overlap_scaling=\"2\", sep=\"+8\", splines=\"true\", "
+		           "outputorder=\"edgesfirst\"];\n");
+	ob_puts(f, "  node [style=\"filled\", fontname=\"Helvetica\", color=\"#555555\", penwidth=\"0.6\"];\n"
+	           "  edge [color=\"#88888888\"];\n");
 
 	/* Area grows with the size value (font size with its square root), so a central artist
 	 * stands out without drowning the rest. */
-	const struct attr_col *kind = attrs_find(&g->v, "kind");
-	const struct attr_col *label = attrs_find(&g->v, "label");
+	const struct attr_col *kind = attrs_find(&g->v, "kind"), *type = attrs_find(&g->v, "type");
+	const struct attr_col *comm = attrs_find(&g->v, "community"), *label = attrs_find(&g->v, "label");
+	char **vopen = attr_openers(&g->v), **eopen = attr_openers(&g->e);
 	double *size = size_values(g, o->size_by), max_size = 0;
 	for (size_t v = 0; v < g->n_vertices; v++)
 		if (size[v] > max_size) max_size = size[v];
@@ -168,45 +177,56 @@ int write_dot(FILE *f, const struct kgraph *g, const struct write_opts *o)
 	for (size_t v = 0; v < g->n_vertices; v++) {
 		double scale = max_size > 0 ? sqrt(size[v] / max_size) : 0;
 		int is_project = kind && strcmp(kind->s[v], "project") == 0;
-		const char *fill = fill_for(g, v);
-		fputs("  ", f);
+		const char *fill = fill_for(kind, type, comm, v);
+		ob_puts(f, "  ");
 		dot_quote(f, g->vid[v]);
-		fputs(" [label=", f);
+		ob_puts(f, " [label=");
 		dot_quote(f, show[v] ? label->s[v] : "");
 		if (!show[v]) {
-			fputs(", tooltip=", f);
+			ob_puts(f, ", tooltip=");
 			dot_quote(f, label->s[v]);
 		}
-		fprintf(f, ", shape=\"%s\", fillcolor=\"%s\", fontcolor=\"%s\", fontsize=\"%.1f\"",
-		        is_project ? "box" : "ellipse", fill, font_for(fill), 9 + 13 * scale);
-		data_attrs(f, &g->v, v, "label");
-		fputs("];\n", f);
+		ob_puts(f, is_project ? ", shape=\"box\", fillcolor=\"" : ", shape=\"ellipse\", fillcolor=\"");
+		ob_puts(f, fill);
+		ob_puts(f, "\", fontcolor=\"");
+		ob_puts(f, font_for(fill));
+		ob_printf(f, "\", fontsize=\"%.1f\"", 9 + 13 * scale);
+		data_attrs(f, &g->v, v, label, vopen);
+		ob_puts(f, "];\n");
 	}
 	free(size);
 	free(show);
 
 	const struct attr_col *weight = attrs_find(&g->e, "weight");
-	const struct attr_col *tooltip = attrs_find(&g->e, weight ? "projects" : "roles");
+	/* Hover text in SVG; on big graphs the same text is already in a data column. */
+	const struct attr_col *tooltip = large ? NULL : attrs_find(&g->e, weight ? "projects" : "roles");
 	for (size_t e = 0; e < g->n_edges; e++) {
-		fputs("  ", f);
+		ob_puts(f, "  ");
 		dot_quote(f, g->vid[g->from[e]]);
-		fputs(" -- ", f);
+		ob_puts(f, " -- ");
 		dot_quote(f, g->vid[g->to[e]]);
-		fputs(" [", f);
+		ob_puts(f, " [");
 		if (weight) {
 			/* Graphviz wants an integer weight; shared-project counts are integers. */
 			double w = weight->d[e];
-			fprintf(f, "weight=\"%.0f\", penwidth=\"%.2f\"", w, 0.8 + 1.5 * log2(w < 1 ? 1 : w));
+			ob_puts(f, "weight=\"");
+			ob_int(f, (int64_t)w);
+			ob_puts(f, "\", penwidth=\"");
+			ob_fixed(f, round((0.8 + 1.5 * log2(w < 1 ? 1 : w)) * 100) / 100);
+			ob_putc(f, '"');
 		} else {
-			fputs("penwidth=\"1\"", f);
+			ob_puts(f, "penwidth=\"1\"");
 		}
 		if (tooltip && tooltip->s[e]) {
-			fputs(", tooltip=", f);
+			ob_puts(f, ", tooltip=");
 			dot_quote(f, tooltip->s[e]);
 		}
-		data_attrs(f, &g->e, e, "weight");
-		fputs("];\n", f);
+		data_attrs(f, &g->e, e, weight, eopen);
+		ob_puts(f, "];\n");
 	}
-	fputs("}\n", f);
+	ob_puts(f, "}\n");
+	free_openers(vopen, g->v.n_cols);
+	free_openers(eopen, g->e.n_cols);
+	ob_close(f);
 	return 0;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "outbuf.h"
 #include "writer.h"
 #include "xalloc.h"
 
@@ -30,8 +31,9 @@ static int by_rank(const void *x, const void *y)
 	return strcmp(sort_graph->vid[a], sort_graph->vid[b]);
 }
 
-int write_rankings(FILE *f, const struct kgraph *g, const struct write_opts *o)
+int write_rankings(FILE *file, const struct kgraph *g, const struct write_opts *o)
 {
+	struct outbuf *f = ob_open(file);
 	(void)o;
 	size_t n = g->n_vertices;
 	size_t *order = xmalloc(st_mult(n + 1, sizeof(size_t)));
@@ -53,33 +55,31 @@ int write_rankings(FILE *f, const struct kgraph *g, const struct write_opts *o)
 
 	const struct attr_col *cols[sizeof columns / sizeof columns[0]];
 	size_t n_cols = 0;
-	fputs("rank,id,artist", f);
+	ob_puts(f, "rank,id,artist");
 	for (size_t k = 0; columns[k]; k++) {
 		if (!(cols[n_cols] = attrs_find(&g->v, columns[k]))) continue;
-		fprintf(f, ",%s", columns[k]);
+		ob_printf(f, ",%s", columns[k]);
 		n_cols++;
 	}
-	fputc('\n', f);
-	char num[32];
+	ob_putc(f, '\n');
 	for (size_t r = 0; r < n; r++) {
 		size_t v = order[r];
-		fprintf(f, "%zu,", r + 1);
+		ob_int(f, (int64_t)(r + 1));
+		ob_putc(f, ',');
 		csv_field(f, g->vid[v]);
-		fputc(',', f);
+		ob_putc(f, ',');
 		csv_field(f, g->v.cols[0]->s[v]);
 		for (size_t c = 0; c < n_cols; c++) {
 			const struct attr_col *col = cols[c];
-			fputc(',', f);
+			ob_putc(f, ',');
 			if (!attr_present(col, v)) continue;
 			if (col->type == ATTR_STRING) csv_field(f, col->s[v]);
-			else if (col->type == ATTR_INT) fprintf(f, "%" PRId64, col->i[v]);
-			else {
-				fmt_double(num, col->d[v]);
-				fputs(num, f);
-			}
+			else if (col->type == ATTR_INT) ob_int(f, col->i[v]);
+			else ob_double(f, col->d[v]);
 		}
-		fputc('\n', f);
+		ob_putc(f, '\n');
 	}
 	free(order);
+	ob_close(f);
 	return 0;
 }
