@@ -1,0 +1,83 @@
+/* Escaping for XML, DOT, CSV and JSON, and number formatting. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "harness.h"
+#include "outbuf.h"
+
+typedef void (*escaper)(struct outbuf *, const char *);
+
+static char *run(escaper fn, const char *s)
+{
+	char *buf = NULL;
+	size_t len;
+	FILE *f = open_memstream(&buf, &len);
+	struct outbuf *o = ob_open(f);
+	fn(o, s);
+	ob_close(o);
+	fclose(f);
+	return buf;
+}
+
+static void expect(escaper fn, const char *in, const char *want)
+{
+	char *got = run(fn, in);
+	STR_EQ(got, want);
+	free(got);
+}
+
+static char *fixed(double x)
+{
+	static char buf[64];
+	fmt_fixed(buf, x);
+	return buf;
+}
+
+static char *shortest(double x)
+{
+	static char buf[32];
+	fmt_double(buf, x);
+	return buf;
+}
+
+int main(void)
+{
+	expect(xml_escape, "Bj\xC3\xB6rk & \"Friends\" <a> 'b' ]]>", "Bj\xC3\xB6rk &amp; &quot;Friends&quot; &lt;a&gt; &apos;b&apos; ]]&gt;");
+	expect(xml_escape, "line\nbreak\ttab\rcr", "line&#10;break&#9;tab&#13;cr");
+	unsigned long before = escape_replaced_count();
+	expect(xml_escape, "a\x01" "b\xEF\xBF\xBE" "c\xE9" "d", "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d");
+	INT_EQ(escape_replaced_count() - before, 3);
+	expect(xml_comment_text, "credgraph --artists x", "credgraph - -artists x");
+
+	expect(dot_quote, "AC\\DC \"live\"\nnode", "\"AC\\\\DC \\\"live\\\"\\nnode\"");
+	expect(dot_quote, "Trailing\\", "\"Trailing\\\\\"");
+	/* Over 16 KiB: pieces joined with '+', each under Graphviz's limit, at character starts. */
+	char *big = malloc(40001);
+	for (int i = 0; i < 40000; i += 2) memcpy(big + i, "\xC3\xA9", 2);
+	big[40000] = '\0';
+	char *q = run(dot_quote, big);
+	CHECK(strstr(q, "\" + \"") != NULL);
+	for (char *p = q, *end; (end = strstr(p + 1, "\" + \"")) || (end = strrchr(p, '"')); p = end + 4) {
+		CHECK((size_t)(end - p) <= 16384);
+		if (!strstr(end, "\" + \"")) break;
+	}
+	free(q);
+	free(big);
+
+	expect(csv_field, "plain", "plain");
+	expect(csv_field, "a,b", "\"a,b\"");
+	expect(csv_field, "say \"hi\"", "\"say \"\"hi\"\"\"");
+	expect(json_string, "a\"b\\c\nd\x01", "\"a\\\"b\\\\c\\nd\\u0001\"");
+
+	/* Numbers: shortest round trip for files; never e-notation for DOT. */
+	STR_EQ(shortest(0.1), "0.1");
+	STR_EQ(shortest(1.0 / 3), "0.3333333333333333");
+	STR_EQ(shortest(1.23456e-05), "1.23456e-05");
+	STR_EQ(fixed(1.23456e-05), "0.0000123456");
+	STR_EQ(fixed(2500000), "2500000");
+	STR_EQ(fixed(0.5), "0.5");
+	STR_EQ(fixed(-3.25), "-3.25");
+	return harness_finish("escape");
+}
