@@ -23,15 +23,36 @@ static const char build_usage[] =
 	"Read credit files and write, into <dir>:\n"
 	"  credits.graphml, credits.dot  artists and projects, one edge per credit (roles, years, sources)\n"
 	"  collab.graphml, collab.dot    artists, linked when they share a project (weight = shared projects)\n"
-	"  rankings.csv                  one row per artist: projects, credits, degree, strength, PageRank\n"
+	"  rankings.csv                  one row per artist, every metric\n"
+	"  credits.gexf, collab.gexf     with --formats ...,gexf: Gephi with a timeline (year spells)\n"
 	"All files are written, or none: earlier outputs stay intact on any error.\n"
 	"\n"
 	"  -o, --output <dir>        output directory (created if missing)\n"
+	"  --formats <list>          graph formats to write: graphml, dot, gexf (default graphml,dot)\n"
 	"  -h, --help                this help\n"
 	"\n";
 
-static const char *const files[] = {"credits.graphml", "credits.dot", "collab.graphml", "collab.dot", "rankings.csv"};
-enum { N_FILES = sizeof files / sizeof files[0] };
+/* Which graph formats to write: --formats graphml,dot,gexf (default graphml,dot). */
+static unsigned parse_formats(const char *list)
+{
+	unsigned set = 0;
+	while (*list) {
+		size_t len = strcspn(list, ",");
+		int found = 0;
+		for (int f = 0; f < FORMAT_COUNT; f++)
+			if (strlen(format_name(f)) == len && strncmp(list, format_name(f), len) == 0) set |= 1u << f, found = 1;
+		if (!found) die(EXIT_USAGE, "--formats takes a list of graphml, dot and gexf, not '%.*s'", (int)len, list);
+		list += len + (list[len] == ',');
+	}
+	return set;
+}
+
+/* "<dir>/<graph>.<format>" into path. */
+static void file_path(struct strbuf *path, const char *dir, const char *graph, const char *ext)
+{
+	sb_reset(path);
+	sb_addf(path, "%s/%s.%s", dir, graph, ext);
+}
 
 static void ensure_dir(const char *dir)
 {
@@ -44,7 +65,7 @@ static void ensure_dir(const char *dir)
 }
 
 static void summary(const struct dataset *ds, const struct graph_stats *st,
-                    const struct kgraph *collab, const char *dir)
+                    const struct kgraph *collab, const char *dir, unsigned formats)
 {
 	printf("input:         %zu file%s, rows %zu: used %zu, skipped %zu, duplicates %zu, filtered out %zu\n",
 	       ds->n_inputs, ds->n_inputs == 1 ? "" : "s", ds->rows_read, ds->rows_used, ds->rows_skipped,
@@ -59,12 +80,19 @@ static void summary(const struct dataset *ds, const struct graph_stats *st,
 	if (st->estimated) printf("note: %s\n", collab->note);
 	printf("warnings:      %lu", report_warning_count());
 	if (escape_replaced_count()) printf(", characters replaced in output: %lu", escape_replaced_count());
-	printf("\nwrote:         %s/{credits.graphml,credits.dot,collab.graphml,collab.dot,rankings.csv}\n", dir);
+	printf("\nwrote:         %s/{credits,collab}.{", dir);
+	for (int fmt = 0, n = 0; fmt < FORMAT_COUNT; fmt++)
+		if (formats & 1u << fmt) printf("%s%s", n++ ? "," : "", format_name(fmt));
+	printf("}, %s/rankings.csv\n", dir);
 }
 
 int cmd_build(int argc, char **argv)
 {
-	static const struct option own[] = {{"output", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
+	enum { OPT_FORMATS = OPT_FIRST_COMMAND_OPTION };
+	static const struct option own[] = {
+		{"output", required_argument, NULL, 'o'}, {"formats", required_argument, NULL, OPT_FORMATS}, {NULL, 0, NULL, 0},
+	};
+	unsigned formats = 1u << FORMAT_GRAPHML | 1u << FORMAT_DOT;
 	struct option *opts = merge_options(own, GROUPS);
 	struct command_line cl;
 	const char *dir = NULL;
@@ -72,6 +100,7 @@ int cmd_build(int argc, char **argv)
 	command_line_init(&cl, argc, argv, GROUPS);
 	while ((opt = getopt_long(argc, argv, "o:qvh", opts, NULL)) != -1) {
 		if (opt == 'o') dir = optarg;
+		else if (opt == OPT_FORMATS) formats = parse_formats(optarg);
 		else if (opt == 'h') usage_exit(build_usage, 0, "build", GROUPS);
 		else if (!input_option(&cl, opt, optarg)) usage_exit(build_usage, EXIT_USAGE, "build", GROUPS);
 	}
@@ -84,11 +113,15 @@ int cmd_build(int argc, char **argv)
 
 	struct strbuf path = STRBUF_INIT;
 	sb_init(&path);
-	for (size_t i = 0; i < N_FILES; i++) {
-		sb_reset(&path);
-		sb_addf(&path, "%s/%s", dir, files[i]);
+	for (int fmt = 0; fmt < FORMAT_COUNT; fmt++) {
+		if (!(formats & 1u << fmt)) continue;
+		file_path(&path, dir, "credits", format_name(fmt));
+		out_check_not_input(path.buf, cl.inputs, cl.n_inputs);
+		file_path(&path, dir, "collab", format_name(fmt));
 		out_check_not_input(path.buf, cl.inputs, cl.n_inputs);
 	}
+	file_path(&path, dir, "rankings", "csv");
+	out_check_not_input(path.buf, cl.inputs, cl.n_inputs);
 
 	struct dataset ds;
 	int rc = load_inputs(&cl, &ds);
@@ -108,32 +141,40 @@ int cmd_build(int argc, char **argv)
 	struct provenance prov = {cl.text.buf, ds.inputs, ds.n_inputs};
 	struct write_opts wo = {&prov, cl.size_by};
 	ensure_dir(dir);
-	FILE *f[N_FILES];
-	for (size_t i = 0; i < N_FILES; i++) {
-		sb_reset(&path);
-		sb_addf(&path, "%s/%s", dir, files[i]);
-		f[i] = out_open(path.buf);
+	/* Every file is opened (as a temporary) before anything is written: all or nothing. */
+	FILE *credits_f[FORMAT_COUNT] = {0}, *collab_f[FORMAT_COUNT] = {0};
+	for (int fmt = 0; fmt < FORMAT_COUNT; fmt++) {
+		if (!(formats & 1u << fmt)) continue;
+		file_path(&path, dir, "credits", format_name(fmt));
+		credits_f[fmt] = out_open(path.buf);
+		file_path(&path, dir, "collab", format_name(fmt));
+		collab_f[fmt] = out_open(path.buf);
 	}
-	stage_begin("write credits.graphml");
-	write_graphml(f[0], &credits, &wo);
-	stage_end();
-	stage_begin("write credits.dot");
-	write_dot(f[1], &credits, &wo);
-	stage_end();
+	file_path(&path, dir, "rankings", "csv");
+	FILE *rankings_f = out_open(path.buf);
 	stage_begin("write rankings.csv");
-	write_rankings(f[4], &collab, &wo); /* every artist, before any export filter */
+	write_rankings(rankings_f, &collab, &wo); /* every artist, before any export filter */
 	stage_end();
+	char stage[64];
+	for (int fmt = 0; fmt < FORMAT_COUNT; fmt++) {
+		if (!credits_f[fmt]) continue;
+		snprintf(stage, sizeof stage, "write credits.%s", format_name(fmt));
+		stage_begin(stage);
+		write_format(fmt, credits_f[fmt], &credits, &wo);
+		stage_end();
+	}
 	graph_filter(&collab, &cl.filter);
-	stage_begin("write collab.graphml");
-	write_graphml(f[2], &collab, &wo);
-	stage_end();
-	stage_begin("write collab.dot");
-	write_dot(f[3], &collab, &wo);
-	stage_end();
+	for (int fmt = 0; fmt < FORMAT_COUNT; fmt++) {
+		if (!collab_f[fmt]) continue;
+		snprintf(stage, sizeof stage, "write collab.%s", format_name(fmt));
+		stage_begin(stage);
+		write_format(fmt, collab_f[fmt], &collab, &wo);
+		stage_end();
+	}
 	stage_begin("flush and rename");
 	rc = out_commit();
 	stage_end();
-	if (!rc) summary(&ds, &st, &collab, dir);
+	if (!rc) summary(&ds, &st, &collab, dir, formats);
 
 	graph_free(&credits);
 	graph_free(&collab);

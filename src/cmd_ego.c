@@ -16,13 +16,13 @@
 enum { GROUPS = WITH_METRICS };
 
 static const char ego_usage[] =
-	"usage: credgraph ego [--depth <n>] [--format graphml|dot] -o <file> <name> <csv>...\n"
+	"usage: credgraph ego [--depth <n>] [--format graphml|dot|gexf] -o <file> <name> <csv>...\n"
 	"\n"
 	"Write the collaboration neighbourhood of <name>: everyone within <n> steps and the\n"
 	"collaborations among them, with the whole network's metrics and a 'distance' column.\n"
 	"\n"
 	"  --depth <n>               steps from <name> (default 1)\n"
-	"  --format <name>           graphml or dot (default: from the file extension, else graphml)\n"
+	"  --format <name>           graphml, dot or gexf (default: from the file extension, else graphml)\n"
 	"  --size-by <metric>        DOT vertex size (default pagerank)\n"
 	"  -o, --output <file>       where to write; '-' for standard output\n"
 	"  -h, --help                this help\n"

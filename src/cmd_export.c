@@ -13,12 +13,12 @@
 enum { GROUPS = WITH_METRICS | WITH_EXPORT };
 
 static const char export_usage[] =
-	"usage: credgraph export [--graph credits|collab] [--format graphml|dot] -o <file> <csv>...\n"
+	"usage: credgraph export [--graph credits|collab] [--format graphml|dot|gexf] -o <file> <csv>...\n"
 	"\n"
 	"Write one graph in one format; '-o -' writes to standard output.\n"
 	"\n"
 	"  --graph <name>            credits (artists and projects) or collab (artists; the default)\n"
-	"  --format <name>           graphml or dot (default: from the file extension, else graphml)\n"
+	"  --format <name>           graphml, dot or gexf (default: from the file extension, else graphml)\n"
 	"  -o, --output <file>       where to write\n"
 	"  -h, --help                this help\n"
 	"\n";

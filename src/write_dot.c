@@ -10,20 +10,11 @@
 
 #include "escape.h"
 #include "outbuf.h"
+#include "style.h"
 #include "xalloc.h"
 #include "writer.h"
 
 enum { LARGE_GRAPH = 300, LABELLED = 100 };
-
-/* Okabe–Ito colours: distinguishable with every common colour-vision deficiency. */
-static const struct {
-	const char *type, *fill;
-} project_colours[] = {
-	{"album", "#E69F00"}, {"song", "#F0E442"}, {"film", "#D55E00"}, {"tv", "#CC79A7"},
-	{"soundtrack", "#009E73"}, {"compilation", "#0072B2"},
-};
-static const char artist_colour[] = "#56B4E9";
-static const char other_colour[] = "#BBBBBB";
 
 /* Graphviz attributes that a data column must not override. */
 static const char *const graphviz_names[] = {
@@ -72,45 +63,6 @@ static void data_attrs(struct outbuf *f, const struct attr_set *a, size_t row, c
 		case ATTR_DOUBLE: ob_putc(f, '"'); ob_fixed(f, col->d[row]); ob_putc(f, '"'); break;
 		}
 	}
-}
-
-/* Colour: in the credits graph projects by type and artists in one colour; in the
- * collaboration network artists by community (the seven Okabe–Ito colours for the seven
- * largest, grey for the rest). */
-static const char *fill_for(const struct attr_col *kind, const struct attr_col *type, const struct attr_col *comm,
-                            size_t v)
-{
-	static const char *const community_colours[] = {"#56B4E9", "#E69F00", "#009E73", "#F0E442",
-	                                                 "#CC79A7", "#D55E00", "#0072B2"};
-	if (!kind) {
-		if (!comm) return artist_colour;
-		int64_t c = comm->i[v];
-		return c >= 1 && c <= 7 ? community_colours[c - 1] : other_colour;
-	}
-	if (strcmp(kind->s[v], "artist") == 0) return artist_colour;
-	for (size_t i = 0; type && type->s[v] && i < sizeof project_colours / sizeof project_colours[0]; i++)
-		if (strcmp(type->s[v], project_colours[i].type) == 0) return project_colours[i].fill;
-	return other_colour;
-}
-
-/* Dark fills need light text. */
-static const char *font_for(const char *fill)
-{
-	return strcmp(fill, "#0072B2") == 0 || strcmp(fill, "#D55E00") == 0 ? "white" : "black";
-}
-
-/* The values that size vertices: the chosen column, else PageRank, else credits. */
-static double *size_values(const struct kgraph *g, const char *size_by)
-{
-	const struct attr_col *c = attrs_find(&g->v, size_by ? size_by : "pagerank");
-	if (!c || (!size_by && attrs_find(&g->v, "kind"))) c = attrs_find(&g->v, size_by ? size_by : "credits");
-	if (!c) c = attrs_find(&g->v, "credits");
-	double *x = xcalloc(g->n_vertices + 1, sizeof(double));
-	for (size_t v = 0; c && v < g->n_vertices; v++) {
-		double val = c->type == ATTR_DOUBLE ? c->d[v] : c->type == ATTR_INT && c->i[v] != ATTR_NO_INT ? (double)c->i[v] : 0;
-		x[v] = isfinite(val) && val > 0 ? val : 0;
-	}
-	return x;
 }
 
 static const double *label_rank_values;
@@ -167,17 +119,17 @@ int write_dot(FILE *file, const struct kgraph *g, const struct write_opts *o)
 
 	/* Area grows with the size value (font size with its square root), so a central artist
 	 * stands out without drowning the rest. */
-	const struct attr_col *kind = attrs_find(&g->v, "kind"), *type = attrs_find(&g->v, "type");
-	const struct attr_col *comm = attrs_find(&g->v, "community"), *label = attrs_find(&g->v, "label");
+	const struct attr_col *kind = attrs_find(&g->v, "kind"), *label = attrs_find(&g->v, "label");
+	const char **fills = vertex_fills(g);
 	char **vopen = attr_openers(&g->v), **eopen = attr_openers(&g->e);
-	double *size = size_values(g, o->size_by), max_size = 0;
+	double *size = vertex_sizes(g, o->size_by), max_size = 0;
 	for (size_t v = 0; v < g->n_vertices; v++)
 		if (size[v] > max_size) max_size = size[v];
 	unsigned char *show = labelled(g, size);
 	for (size_t v = 0; v < g->n_vertices; v++) {
 		double scale = max_size > 0 ? sqrt(size[v] / max_size) : 0;
 		int is_project = kind && strcmp(kind->s[v], "project") == 0;
-		const char *fill = fill_for(kind, type, comm, v);
+		const char *fill = fills[v];
 		ob_puts(f, "  ");
 		dot_quote(f, g->vid[v]);
 		ob_puts(f, " [label=");
@@ -196,6 +148,7 @@ int write_dot(FILE *file, const struct kgraph *g, const struct write_opts *o)
 	}
 	free(size);
 	free(show);
+	free(fills);
 
 	const struct attr_col *weight = attrs_find(&g->e, "weight");
 	/* Hover text in SVG; on big graphs the same text is already in a data column. */

@@ -13,18 +13,32 @@ void provenance_text(struct strbuf *sb, const struct provenance *p, const char *
 		        p->inputs[i].sha256);
 }
 
+static const char *const names[FORMAT_COUNT] = {"graphml", "dot", "gexf"};
+
+const char *format_name(enum out_format fmt)
+{
+	return names[fmt];
+}
+
 int write_format(enum out_format fmt, FILE *f, const struct kgraph *g, const struct write_opts *o)
 {
-	return fmt == FORMAT_DOT ? write_dot(f, g, o) : write_graphml(f, g, o);
+	switch (fmt) {
+	case FORMAT_DOT: return write_dot(f, g, o);
+	case FORMAT_GEXF: return write_gexf(f, g, o);
+	default: return write_graphml(f, g, o);
+	}
 }
 
 enum out_format out_format_for(const char *name, const char *path)
 {
 	if (name) {
-		if (strcmp(name, "graphml") == 0) return FORMAT_GRAPHML;
-		if (strcmp(name, "dot") == 0 || strcmp(name, "gv") == 0) return FORMAT_DOT;
-		die(EXIT_USAGE, "--format takes graphml or dot, not '%s'", name);
+		for (int f = 0; f < FORMAT_COUNT; f++)
+			if (strcmp(name, names[f]) == 0) return (enum out_format)f;
+		if (strcmp(name, "gv") == 0) return FORMAT_DOT;
+		die(EXIT_USAGE, "--format takes graphml, dot or gexf, not '%s'", name);
 	}
-	const char *dot = strrchr(path, '.');
-	return dot && (strcmp(dot, ".dot") == 0 || strcmp(dot, ".gv") == 0) ? FORMAT_DOT : FORMAT_GRAPHML;
+	const char *ext = strrchr(path, '.');
+	if (ext && (strcmp(ext, ".dot") == 0 || strcmp(ext, ".gv") == 0)) return FORMAT_DOT;
+	if (ext && strcmp(ext, ".gexf") == 0) return FORMAT_GEXF;
+	return FORMAT_GRAPHML;
 }

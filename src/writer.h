@@ -23,13 +23,16 @@ struct write_opts {
 	const char *size_by; /* DOT vertex size: a vertex column; NULL for pagerank (collab) or credits */
 };
 
-enum out_format { FORMAT_GRAPHML, FORMAT_DOT };
+enum out_format { FORMAT_GRAPHML, FORMAT_DOT, FORMAT_GEXF, FORMAT_COUNT };
 
 int write_graphml(FILE *f, const struct kgraph *g, const struct write_opts *o);
 int write_dot(FILE *f, const struct kgraph *g, const struct write_opts *o);
+int write_gexf(FILE *f, const struct kgraph *g, const struct write_opts *o);
+/* "graphml", "dot", "gexf": also the file extension. */
+const char *format_name(enum out_format fmt);
 /* rankings.csv: one row per artist of the collaboration graph, every metric column. */
 int write_rankings(FILE *f, const struct kgraph *collab, const struct write_opts *o);
-/* The format named (graphml, dot), else the one the path's extension implies; exits 2 on
+/* The format named (graphml, dot, gexf), else the one the path's extension implies; exits 2 on
  * an unknown name. */
 enum out_format out_format_for(const char *name, const char *path);
 int write_format(enum out_format fmt, FILE *f, const struct kgraph *g, const struct write_opts *o);

@@ -6,6 +6,7 @@ BUILD=${1:-build}
 ROOT=$(pwd)
 export CREDGRAPH="$ROOT/$BUILD/credgraph"
 export SCHEMA="$ROOT/../shared/schema/graphml/graphml.xsd"
+export GEXF_RNG="$ROOT/../shared/schema/gexf-1.3/gexf.rng"
 export TESTOUT="$ROOT/tests/out/$BUILD"
 rm -rf "$TESTOUT" && mkdir -p "$TESTOUT"
 if [ -n "$VALGRIND" ]; then

@@ -31,6 +31,9 @@ done
 for f in $(find . -name '*.graphml'); do
 	xmllint --noout --schema "$SCHEMA" "$f" 2>/dev/null || { echo "--- $name: $f is not valid GraphML"; status=1; }
 done
+for f in $(find . -name '*.gexf'); do
+	xmllint --noout --relaxng "$GEXF_RNG" "$f" 2>/dev/null || { echo "--- $name: $f is not valid GEXF 1.3"; status=1; }
+done
 for f in $(find . -name '*.dot'); do
 	err=$(nop "$f" 2>&1 >/dev/null) && [ -z "$err" ] || { echo "--- $name: $f fails nop: $err"; status=1; }
 done
