@@ -5,10 +5,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "report.h"
+
 static int verbose, live;
 static const char *stage;
 static double stage_start, last_draw;
-static uint64_t calls;
 
 static double now(void)
 {
@@ -20,6 +21,7 @@ static double now(void)
 static void clear_line(void)
 {
 	if (live && last_draw > 0) fputs("\r\033[K", stderr);
+	last_draw = 0;
 }
 
 static void draw(uint64_t done, uint64_t total)
@@ -28,9 +30,14 @@ static void draw(uint64_t done, uint64_t total)
 	if (t - last_draw < 0.25) return;
 	last_draw = t;
 	double rate = elapsed > 0 ? (double)done / elapsed : 0;
-	fprintf(stderr, "\r\033[Kcredgraph: %s: %llu", stage, (unsigned long long)done);
-	if (total) fprintf(stderr, "/%llu (%.0f%%)", (unsigned long long)total, 100.0 * (double)done / (double)total);
-	if (rate > 0) fprintf(stderr, ", %.0f/s", rate);
+	if (total == 100) { /* igraph's percentages */
+		fprintf(stderr, "\r\033[Kcredgraph: %s: %llu%%", stage, (unsigned long long)done);
+	} else {
+		/* Bytes of input. */
+		fprintf(stderr, "\r\033[Kcredgraph: %s: %.1f", stage, (double)done / 1e6);
+		if (total) fprintf(stderr, "/%.1f MB (%.0f%%)", (double)total / 1e6, 100.0 * (double)done / (double)total);
+		if (rate > 0) fprintf(stderr, ", %.1f MB/s", rate / 1e6);
+	}
 	if (total && rate > 0 && done < total) fprintf(stderr, ", %.0f s left", (double)(total - done) / rate);
 	fflush(stderr);
 }
@@ -48,7 +55,10 @@ void progress_init(int v, int quiet)
 {
 	verbose = v;
 	live = !quiet && isatty(STDERR_FILENO);
-	if (live) igraph_set_progress_handler(on_igraph_progress);
+	if (live) {
+		igraph_set_progress_handler(on_igraph_progress);
+		report_set_before_print(clear_line); /* a message never lands inside the progress line */
+	}
 }
 
 void stage_begin(const char *name)
@@ -56,14 +66,11 @@ void stage_begin(const char *name)
 	stage = name;
 	stage_start = now();
 	last_draw = 0;
-	calls = 0;
 }
 
 void stage_progress(uint64_t done, uint64_t total)
 {
-	/* Look at the clock only every 64k calls: this sits in per-row loops. */
-	if (!live || (++calls & 0xFFFF)) return;
-	draw(done, total);
+	if (live) draw(done, total);
 }
 
 void stage_end(void)

@@ -10,7 +10,8 @@
 
 void progress_init(int verbose, int quiet);
 void stage_begin(const char *name);
-/* Work done so far out of total (total 0: unknown). Cheap enough for per-row calls. */
+/* Work done so far out of total (total 0: unknown). Reads the clock: call it per chunk or per
+ * batch of rows, not per row. */
 void stage_progress(uint64_t done, uint64_t total);
 void stage_end(void);
 

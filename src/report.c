@@ -11,6 +11,12 @@
 static int quiet, collect;
 static unsigned long per_kind_limit; /* 0: no limit */
 static FILE *stream;
+static void (*before_print)(void);
+
+void report_set_before_print(void (*fn)(void))
+{
+	before_print = fn;
+}
 static unsigned long n_warnings, n_errors;
 
 /* Messages of one kind (one call site, identified by its format string) beyond the limit
@@ -40,6 +46,7 @@ void report_set_stream(FILE *f)
 
 static FILE *out(void)
 {
+	if (before_print) before_print();
 	return stream ? stream : stderr;
 }
 
@@ -126,10 +133,21 @@ void report_flush_limits(void)
 		if (!per_kind_limit || k->count <= per_kind_limit || (k->sev == SEV_WARNING && quiet)) continue;
 		fprintf(out(), "credgraph: %s: %lu more like \"", k->sev == SEV_ERROR ? "error" : "warning",
 		        k->count - per_kind_limit);
-		/* The message's fixed words, up to its first placeholder. */
-		const char *end = strchr(k->fmt, '%');
-		fwrite(k->fmt, 1, end ? (size_t)(end - k->fmt) : strlen(k->fmt), out());
-		fputs("...\" not shown\n", out());
+		/* The message's fixed words, with "..." for each value. */
+		for (const char *p = k->fmt; *p; p++) {
+			if (*p != '%') {
+				fputc(*p, out());
+				continue;
+			}
+			if (p[1] == '%') {
+				fputc(*++p, out());
+				continue;
+			}
+			while (p[1] && !strchr("csdiuxXfgeEp", p[1])) p++;
+			if (p[1]) p++;
+			fputs("...", out());
+		}
+		fputs("\" not shown\n", out());
 	}
 	free(kinds);
 	kinds = NULL;

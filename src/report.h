@@ -29,6 +29,8 @@ struct srcloc {
 
 /* Where diagnostics go (standard error unless a test captures them). */
 void report_set_stream(FILE *f);
+/* Called before any message is printed (the progress line clears itself). */
+void report_set_before_print(void (*fn)(void));
 /* Quiet mode drops warnings from stderr (they are still counted). */
 void report_set_quiet(int quiet);
 void diag(enum severity sev, const struct srcloc *loc, const char *fmt, ...)
