@@ -905,6 +905,15 @@ def main():
         # 4. Determinism.
         determinism("generated collab", big_dir / "collab-hops.graphml")
         determinism("generated credits", big_dir / "credits.graphml")
+        # PageRank alone is cheap to repeat, and the likeliest to vary (a parallel solver).
+        tag = "generated collab [--metrics pagerank]"
+        pr_path = big_dir / "collab-pagerank.graphml"
+        H = export(tag, big_csv, pr_path, "collab", ["--metrics", "pagerank"])
+        if H is not None and check_structure(tag, H, G, key=lambda d: d.get("label")):
+            got = by_label(tag, H)
+            compare_values(tag, "pagerank", ref_pagerank(G, True),
+                           {k: d.get("pagerank") for k, d in got.items()}, TOL_SPECTRAL)
+        determinism(tag, pr_path, reruns=4)
         determinism("two-mode collab --weighted", OUT / "two-mode" / "collab-weighted.graphml")
         stage("determinism")
     except ValueError as e:   # the oracle cannot model its input: a bug in this script
