@@ -11,7 +11,7 @@ ALL_CFLAGS = $(CFLAGS_BASE) $(CFLAGS)
 
 # Debian packages the tool, its sample job and its tests need (bookworm names).
 PACKAGES := build-essential pkg-config libigraph-dev libcsv-dev libutf8proc-dev graphviz libxml2-utils \
-            python3 python3-networkx python3-igraph valgrind
+            python3 python3-networkx python3-igraph valgrind man-db
 
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
@@ -98,3 +98,26 @@ clean:
 	rm -rf build build-asan build-ubsan build-sanitize build-fuzz credgraph tests/out
 
 -include $(wildcard $(BUILD)/*.d)
+
+# Man page and installation. $(BUILD)/credgraph.1 is generated at build time from the binary's
+# own --help by doc/mkman.sh (never committed, so it cannot drift). `make install` puts the
+# binary, the man page and the bash completion under $(DESTDIR)$(PREFIX); `make uninstall`
+# removes exactly those three files.
+PREFIX ?= /usr/local
+INSTALL_BIN = $(DESTDIR)$(PREFIX)/bin/credgraph
+INSTALL_MAN = $(DESTDIR)$(PREFIX)/share/man/man1/credgraph.1
+INSTALL_COMPLETION = $(DESTDIR)$(PREFIX)/share/bash-completion/completions/credgraph
+.PHONY: man install uninstall
+man: $(BUILD)/credgraph.1
+
+$(BUILD)/credgraph.1: $(BUILD)/credgraph doc/mkman.sh
+	sh doc/mkman.sh $(BUILD)/credgraph > $@.tmp || { rm -f $@.tmp; exit 1; }
+	mv $@.tmp $@
+
+install: credgraph man
+	install -D -m 755 $(BUILD)/credgraph $(INSTALL_BIN)
+	install -D -m 644 $(BUILD)/credgraph.1 $(INSTALL_MAN)
+	install -D -m 644 doc/credgraph.bash $(INSTALL_COMPLETION)
+
+uninstall:
+	rm -f $(INSTALL_BIN) $(INSTALL_MAN) $(INSTALL_COMPLETION)

@@ -1,6 +1,7 @@
 #include "aliases.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "csvload.h"
 #include "intern.h"
@@ -35,8 +36,8 @@ static int on_alias(const struct csv_record *r, void *user)
 		m->have_header = 1;
 		m->name_col = m->canon_col = -1;
 		for (size_t i = 0; i < r->n; i++) {
-			if (strcmp(r->f[i].s, "canonical") == 0) m->canon_col = (int)i;
-			else if (m->name_col < 0 && (strcmp(r->f[i].s, "name") == 0 || strcmp(r->f[i].s, "alias") == 0))
+			if (strcasecmp(r->f[i].s, "canonical") == 0) m->canon_col = (int)i;
+			else if (m->name_col < 0 && (strcasecmp(r->f[i].s, "name") == 0 || strcasecmp(r->f[i].s, "alias") == 0))
 				m->name_col = (int)i;
 		}
 		if (m->name_col < 0 || m->canon_col < 0) {

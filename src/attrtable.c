@@ -18,7 +18,8 @@
  * of these names gets an "attr_" prefix rather than overriding ours. */
 static const char *const reserved[] = {
 	"id", "label", "kind", "type", "year", "credits", "projects", "artists", "first_year", "last_year",
-	"degree", "strength", "pagerank", "x", "y", "z", "xpos", "ypos", "zpos", "size", "r", "g", "b",
+	"degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "coreness",
+	"community", "component", "distance", "x", "y", "z", "xpos", "ypos", "zpos", "size", "r", "g", "b",
 	"color", "nodelabel", NULL,
 };
 

@@ -48,6 +48,7 @@ static const struct option export_options[] = {
 	{"giant", no_argument, NULL, OPT_GIANT},
 	{"backbone", required_argument, NULL, OPT_BACKBONE},
 	{"size-by", required_argument, NULL, OPT_SIZE_BY},
+	{"layout", required_argument, NULL, OPT_LAYOUT},
 	{NULL, 0, NULL, 0},
 };
 
@@ -93,7 +94,11 @@ static const char export_help[] =
 	"  --top <n> --by <metric>   keep the n most central artists and the edges among them\n"
 	"  --giant                   keep the largest connected component\n"
 	"  --backbone <alpha>        keep significant collaborations (disparity filter, e.g. 0.05)\n"
-	"  --size-by <metric>        DOT vertex size (default pagerank; credits for the credits graph)\n";
+	"  --size-by <metric>        vertex size in DOT, GEXF and JSON (default pagerank; credits for\n"
+	"                            the credits graph)\n"
+	"  --layout <name>           positions (x, y) for Gephi and Gephi Lite: auto (Fruchterman-\n"
+	"                            Reingold up to 2000 vertices, DrL up to 20000, none above; seeded),\n"
+	"                            fr, drl or none\n";
 
 void command_line_init(struct command_line *cl, int argc, char **argv, int groups)
 {
@@ -205,6 +210,7 @@ int input_option(struct command_line *cl, int opt, const char *arg)
 		case OPT_GIANT: cl->filter.giant = 1; return 1;
 		case OPT_BACKBONE: cl->filter.backbone = parse_number(arg, "--backbone", 1e-12, 1); return 1;
 		case OPT_SIZE_BY: cl->size_by = metric_arg(arg, "--size-by"); return 1;
+		case OPT_LAYOUT: cl->layout = layout_parse(arg); return 1;
 		}
 	}
 	return 0;

@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "escape.h"
 #include "metrics.h"
+#include "layout.h"
 #include "outfile.h"
 #include "progress.h"
 #include "report.h"
@@ -28,7 +29,8 @@ static const char build_usage[] =
 	"All files are written, or none: earlier outputs stay intact on any error.\n"
 	"\n"
 	"  -o, --output <dir>        output directory (created if missing)\n"
-	"  --formats <list>          graph formats to write: graphml, dot, gexf (default graphml,dot)\n"
+	"  --formats <list>          graph formats to write: graphml, dot, gexf, json (graphology, for\n"
+	"                            Gephi Lite), cyjs (Cytoscape.js); default graphml,dot\n"
 	"  -h, --help                this help\n"
 	"\n";
 
@@ -41,7 +43,7 @@ static unsigned parse_formats(const char *list)
 		int found = 0;
 		for (int f = 0; f < FORMAT_COUNT; f++)
 			if (strlen(format_name(f)) == len && strncmp(list, format_name(f), len) == 0) set |= 1u << f, found = 1;
-		if (!found) die(EXIT_USAGE, "--formats takes a list of graphml, dot and gexf, not '%.*s'", (int)len, list);
+		if (!found) die(EXIT_USAGE, "--formats takes a list of graphml, dot, gexf, json and cyjs, not '%.*s'", (int)len, list);
 		list += len + (list[len] == ',');
 	}
 	return set;
@@ -52,16 +54,6 @@ static void file_path(struct strbuf *path, const char *dir, const char *graph, c
 {
 	sb_reset(path);
 	sb_addf(path, "%s/%s.%s", dir, graph, ext);
-}
-
-static void ensure_dir(const char *dir)
-{
-	struct stat st;
-	if (stat(dir, &st) == 0) {
-		if (!S_ISDIR(st.st_mode)) die(EXIT_IO, "'%s' exists and is not a directory", dir);
-		return;
-	}
-	if (mkdir(dir, 0777) != 0) die(EXIT_IO, "cannot create directory '%s': %s", dir, strerror(errno));
 }
 
 static void summary(const struct dataset *ds, const struct graph_stats *st,
@@ -80,10 +72,11 @@ static void summary(const struct dataset *ds, const struct graph_stats *st,
 	if (st->estimated) printf("note: %s\n", collab->note);
 	printf("warnings:      %lu", report_warning_count());
 	if (escape_replaced_count()) printf(", characters replaced in output: %lu", escape_replaced_count());
-	printf("\nwrote:         %s/{credits,collab}.{", dir);
+	int several = formats & (formats - 1);
+	printf("\nwrote:         %s/{credits,collab}.%s", dir, several ? "{" : "");
 	for (int fmt = 0, n = 0; fmt < FORMAT_COUNT; fmt++)
 		if (formats & 1u << fmt) printf("%s%s", n++ ? "," : "", format_name(fmt));
-	printf("}, %s/rankings.csv\n", dir);
+	printf("%s, %s/rankings.csv\n", several ? "}" : "", dir);
 }
 
 int cmd_build(int argc, char **argv)
@@ -156,6 +149,7 @@ int cmd_build(int argc, char **argv)
 	write_rankings(rankings_f, &collab, &wo); /* every artist, before any export filter */
 	stage_end();
 	char stage[64];
+	if (formats & ~(1u << FORMAT_DOT)) layout_compute(&credits, cl.layout, cl.metrics.seed);
 	for (int fmt = 0; fmt < FORMAT_COUNT; fmt++) {
 		if (!credits_f[fmt]) continue;
 		snprintf(stage, sizeof stage, "write credits.%s", format_name(fmt));
@@ -164,6 +158,7 @@ int cmd_build(int argc, char **argv)
 		stage_end();
 	}
 	graph_filter(&collab, &cl.filter);
+	if (formats & ~(1u << FORMAT_DOT)) layout_compute(&collab, cl.layout, cl.metrics.seed);
 	for (int fmt = 0; fmt < FORMAT_COUNT; fmt++) {
 		if (!collab_f[fmt]) continue;
 		snprintf(stage, sizeof stage, "write collab.%s", format_name(fmt));

@@ -201,7 +201,7 @@ static int feed_segment(struct loader *L, struct csv_parser *p, const char *seg,
 				return L->status = EXIT_IO;
 			}
 			diag(SEV_ERROR, &loc, "stray quote: a quote inside a field must be doubled (\"\") and the field "
-			                      "itself quoted; this row is skipped");
+			                      "itself quoted; this row cannot be read");
 			recover(L, p);
 			if (last == '\r' || last == '\n') {
 				L->recovering = 0;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "igraph_glue.h"
+#include "report.h"
 #include "xalloc.h"
 
 static void copy_column(struct attr_set *dst, const struct attr_col *src, const size_t *rows, size_t n)
@@ -143,8 +144,9 @@ void graph_filter(struct kgraph *g, const struct export_filter *f)
 		double *scratch = xmalloc(st_mult(n + 1, sizeof(double)));
 		size_t *order = xmalloc(st_mult(n + 1, sizeof(size_t)));
 		sort_values = metric_values(g, f->by, scratch);
+		if (!sort_values) die(EXIT_USAGE, "--top needs --by %s to be computed (see --metrics)", f->by);
 		for (size_t v = 0; v < n; v++) order[v] = v;
-		if (sort_values) qsort(order, n, sizeof(*order), by_value_desc);
+		qsort(order, n, sizeof(*order), by_value_desc);
 		unsigned char *keep = xcalloc(n + 1, 1);
 		for (size_t i = 0; i < n && i < f->top; i++) keep[order[i]] = 1;
 		replace(g, keep, NULL);

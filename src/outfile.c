@@ -62,6 +62,14 @@ FILE *out_open(const char *path)
 		n_outputs++;
 		return stdout;
 	}
+	/* A device or pipe (/dev/null, a FIFO) is written in place: renaming over it would replace it. */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		p->f = fopen(path, "wb");
+		if (!p->f) die(EXIT_IO, "cannot write '%s': %s", path, strerror(errno));
+		n_outputs++;
+		return p->f;
+	}
 	const char *slash = strrchr(path, '/');
 	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
 	size_t n = strlen(path) + 32;
@@ -83,8 +91,8 @@ static int close_checked(struct pending *p)
 {
 	int failed = fflush(p->f) != 0 || ferror(p->f);
 	int err = errno;
-	if (p->tmp) {
-		if (!failed && fsync(fileno(p->f)) != 0 && errno != EINVAL) failed = 1, err = errno;
+	if (p->f != stdout) {
+		if (p->tmp && !failed && fsync(fileno(p->f)) != 0 && errno != EINVAL) failed = 1, err = errno;
 		if (fclose(p->f) != 0 && !failed) failed = 1, err = errno;
 	}
 	p->f = NULL;
@@ -124,7 +132,7 @@ int out_commit(void)
 void out_abort(void)
 {
 	for (sig_atomic_t i = 0; i < n_outputs; i++)
-		if (outputs[i].f && outputs[i].tmp) fclose(outputs[i].f);
+		if (outputs[i].f && outputs[i].f != stdout) fclose(outputs[i].f);
 	remove_temporaries();
 	for (sig_atomic_t i = 0; i < n_outputs; i++) {
 		free(outputs[i].tmp);
@@ -141,4 +149,14 @@ void out_check_not_input(const char *out, const char *const *inputs, size_t n_in
 		if (strcmp(inputs[i], "-") != 0 && stat(inputs[i], &si) == 0 && si.st_dev == so.st_dev &&
 		    si.st_ino == so.st_ino)
 			die(EXIT_USAGE, "output '%s' is the input '%s'; refusing to overwrite it", out, inputs[i]);
+}
+
+void ensure_dir(const char *dir)
+{
+	struct stat st;
+	if (stat(dir, &st) == 0) {
+		if (!S_ISDIR(st.st_mode)) die(EXIT_IO, "'%s' exists and is not a directory", dir);
+		return;
+	}
+	if (mkdir(dir, 0777) != 0) die(EXIT_IO, "cannot create directory '%s': %s", dir, strerror(errno));
 }

@@ -16,4 +16,7 @@ void out_abort(void);
 /* Refuse (exit 2) when `out` is the same file as one of the inputs. */
 void out_check_not_input(const char *out, const char *const *inputs, size_t n_inputs);
 
+/* Create directory dir when missing (one level); exits 4 when it cannot be. */
+void ensure_dir(const char *dir);
+
 #endif

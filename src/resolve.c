@@ -327,7 +327,14 @@ static void report_spelling_variants(struct resolve *R, const struct triple *t, 
 		if (t[i].b == label[t[i].a]) continue;
 		struct srcloc loc = row_loc(in, &in->rows[t[i].c]);
 		const char *variant = intern_str(&in->spellings, t[i].b), *chosen = intern_str(&in->spellings, label[t[i].a]);
-		if (same_nfc(variant, chosen))
+		struct strbuf vk = STRBUF_INIT;
+		sb_init(&vk);
+		norm_key(&vk, variant, strlen(variant));
+		int aliased = in->ds->artists[t[i].a].key[0] != '\x01' && strcmp(vk.buf, in->ds->artists[t[i].a].key) != 0;
+		sb_release(&vk);
+		if (aliased)
+			diag(SEV_WARNING, &loc, "'%s' is an alias of '%s' (--aliases): counted as the same artist", variant, chosen);
+		else if (same_nfc(variant, chosen))
 			diag(SEV_WARNING, &loc, "'%s' is '%s' in another Unicode form (decomposed accents): counted as the "
 			     "same artist", variant, chosen);
 		else if (in->ds->artists[t[i].a].key[0] == '\x01')

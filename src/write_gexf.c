@@ -19,10 +19,12 @@ static const char *gexf_type(const struct attr_col *c)
 	return c->type == ATTR_STRING ? "string" : c->type == ATTR_INT ? "integer" : "double";
 }
 
-/* Columns that are written as GEXF's own fields rather than attributes. */
+/* Columns that are written as GEXF's own fields (label, weight, viz:position) rather than
+ * attributes. */
 static int is_builtin(const struct attr_col *c, int edge)
 {
-	return edge ? strcmp(c->name, "weight") == 0 : strcmp(c->name, "label") == 0;
+	if (edge) return strcmp(c->name, "weight") == 0;
+	return strcmp(c->name, "label") == 0 || strcmp(c->name, "x") == 0 || strcmp(c->name, "y") == 0;
 }
 
 static void declare(struct outbuf *f, const struct attr_set *a, const char *cls)
@@ -79,7 +81,7 @@ static void attvalues(struct outbuf *f, const struct attr_set *a, size_t row, in
 static void spell(struct outbuf *f, const struct attr_set *a, size_t row)
 {
 	const struct attr_col *first = attrs_find(a, "first_year"), *last = attrs_find(a, "last_year");
-	if (!first || !last) first = last = attrs_find(a, "year");
+	if (!first || !last || first->i[row] == ATTR_NO_INT) first = last = attrs_find(a, "year");
 	if (!first || first->i[row] == ATTR_NO_INT) return;
 	ob_printf(f, "        <spells><spell start=\"%lld\" end=\"%lld\"/></spells>\n", (long long)first->i[row],
 	          (long long)(last->i[row] != ATTR_NO_INT ? last->i[row] : first->i[row]));
@@ -107,6 +109,7 @@ int write_gexf(FILE *file, const struct kgraph *g, const struct write_opts *o)
 	declare(f, &g->e, "edge");
 
 	const struct attr_col *label = attrs_find(&g->v, "label");
+	const struct attr_col *x = attrs_find(&g->v, "x"), *y = attrs_find(&g->v, "y");
 	const char **fills = vertex_fills(g);
 	double *size = vertex_sizes(g, o->size_by), max_size = 0;
 	for (size_t v = 0; v < g->n_vertices; v++)
@@ -125,7 +128,15 @@ int write_gexf(FILE *file, const struct kgraph *g, const struct write_opts *o)
 		ob_printf(f, "        <viz:color r=\"%u\" g=\"%u\" b=\"%u\"/>\n        <viz:size value=\"", r, gr, b);
 		/* Area proportional to the size value: 4 to 40. */
 		ob_fixed(f, round((4 + 36 * (max_size > 0 ? sqrt(size[v] / max_size) : 0)) * 100) / 100);
-		ob_puts(f, "\"/>\n      </node>\n");
+		ob_puts(f, "\"/>\n");
+		if (x && y) {
+			ob_puts(f, "        <viz:position x=\"");
+			ob_fixed(f, x->d[v]);
+			ob_puts(f, "\" y=\"");
+			ob_fixed(f, y->d[v]);
+			ob_puts(f, "\" z=\"0\"/>\n");
+		}
+		ob_puts(f, "      </node>\n");
 	}
 	ob_puts(f, "    </nodes>\n    <edges>\n");
 	const struct attr_col *weight = attrs_find(&g->e, "weight");

@@ -13,7 +13,7 @@ void provenance_text(struct strbuf *sb, const struct provenance *p, const char *
 		        p->inputs[i].sha256);
 }
 
-static const char *const names[FORMAT_COUNT] = {"graphml", "dot", "gexf"};
+static const char *const names[FORMAT_COUNT] = {"graphml", "dot", "gexf", "json", "cyjs"};
 
 const char *format_name(enum out_format fmt)
 {
@@ -25,6 +25,8 @@ int write_format(enum out_format fmt, FILE *f, const struct kgraph *g, const str
 	switch (fmt) {
 	case FORMAT_DOT: return write_dot(f, g, o);
 	case FORMAT_GEXF: return write_gexf(f, g, o);
+	case FORMAT_JSON: return write_json(f, g, o);
+	case FORMAT_CYJS: return write_cyjs(f, g, o);
 	default: return write_graphml(f, g, o);
 	}
 }
@@ -35,10 +37,12 @@ enum out_format out_format_for(const char *name, const char *path)
 		for (int f = 0; f < FORMAT_COUNT; f++)
 			if (strcmp(name, names[f]) == 0) return (enum out_format)f;
 		if (strcmp(name, "gv") == 0) return FORMAT_DOT;
-		die(EXIT_USAGE, "--format takes graphml, dot or gexf, not '%s'", name);
+		die(EXIT_USAGE, "--format takes graphml, dot, gexf, json, cyjs, tables or neo4j, not '%s'", name);
 	}
 	const char *ext = strrchr(path, '.');
 	if (ext && (strcmp(ext, ".dot") == 0 || strcmp(ext, ".gv") == 0)) return FORMAT_DOT;
 	if (ext && strcmp(ext, ".gexf") == 0) return FORMAT_GEXF;
+	if (ext && strcmp(ext, ".json") == 0) return FORMAT_JSON;
+	if (ext && strcmp(ext, ".cyjs") == 0) return FORMAT_CYJS;
 	return FORMAT_GRAPHML;
 }

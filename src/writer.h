@@ -23,16 +23,28 @@ struct write_opts {
 	const char *size_by; /* DOT vertex size: a vertex column; NULL for pagerank (collab) or credits */
 };
 
-enum out_format { FORMAT_GRAPHML, FORMAT_DOT, FORMAT_GEXF, FORMAT_COUNT };
+/* One file per graph. */
+enum out_format { FORMAT_GRAPHML, FORMAT_DOT, FORMAT_GEXF, FORMAT_JSON, FORMAT_CYJS, FORMAT_COUNT };
 
 int write_graphml(FILE *f, const struct kgraph *g, const struct write_opts *o);
 int write_dot(FILE *f, const struct kgraph *g, const struct write_opts *o);
 int write_gexf(FILE *f, const struct kgraph *g, const struct write_opts *o);
-/* "graphml", "dot", "gexf": also the file extension. */
+/* graphology's serialisation format (Gephi Lite, sigma.js). */
+int write_json(FILE *f, const struct kgraph *g, const struct write_opts *o);
+/* Cytoscape.js elements. */
+int write_cyjs(FILE *f, const struct kgraph *g, const struct write_opts *o);
+/* Gephi's spreadsheet importer: a nodes table and an edges table. */
+int write_gephi_nodes(FILE *f, const struct kgraph *g, const struct write_opts *o);
+int write_gephi_edges(FILE *f, const struct kgraph *g, const struct write_opts *o);
+/* neo4j-admin database import: nodes of one kind of the credits graph, and relationships. */
+int write_neo4j_nodes(FILE *f, const struct kgraph *credits, const char *kind, const char *label);
+int write_neo4j_relationships(FILE *f, const struct kgraph *g, const char *from_label, const char *to_label,
+                              const char *type);
+/* "graphml", "dot", "gexf", "json", "cyjs": also the file extension. */
 const char *format_name(enum out_format fmt);
 /* rankings.csv: one row per artist of the collaboration graph, every metric column. */
 int write_rankings(FILE *f, const struct kgraph *collab, const struct write_opts *o);
-/* The format named (graphml, dot, gexf), else the one the path's extension implies; exits 2 on
+/* The format named (graphml, dot, gexf, json, cyjs), else the one the path's extension implies; exits 2 on
  * an unknown name. */
 enum out_format out_format_for(const char *name, const char *path);
 int write_format(enum out_format fmt, FILE *f, const struct kgraph *g, const struct write_opts *o);

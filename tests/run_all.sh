@@ -58,5 +58,10 @@ else
 	fail=$((fail + 1))
 fi
 
+sh tests/test_install.sh >"$TESTOUT/test_install.log" 2>&1
+status=$?
+record $status "tests/test_install.sh (see $TESTOUT/test_install.log)"
+[ $status -eq 0 ] || tail -20 "$TESTOUT/test_install.log"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -84,13 +84,13 @@ int main(void)
 	/* Errors, located at the same place whatever the chunking. */
 	expect("a,b\n1,x\"y\n", 0, EXIT_DATA, "1[a@1:1|b@1:3]",
 	       "t.csv:2:4: error: stray quote: a quote inside a field must be doubled (\"\") and the field itself "
-	       "quoted; this row is skipped\n");
+	       "quoted; this row cannot be read\n");
 	/* Reading goes on after a quoting error, so that every one is reported. */
 	expect("a,b\n1,x\"y\n2,3\n4,\"q\"z,w\r\n5,6\n", 0, EXIT_DATA, "1[a@1:1|b@1:3]3[2@3:1|3@3:3]5[5@5:1|6@5:3]",
 	       "t.csv:2:4: error: stray quote: a quote inside a field must be doubled (\"\") and the field itself "
-	       "quoted; this row is skipped\n"
+	       "quoted; this row cannot be read\n"
 	       "t.csv:4:6: error: stray quote: a quote inside a field must be doubled (\"\") and the field itself "
-	       "quoted; this row is skipped\n");
+	       "quoted; this row cannot be read\n");
 	expect("a,b\n1,\"abc\n", 0, EXIT_DATA, "1[a@1:1|b@1:3]",
 	       "t.csv:2:3: error: unterminated quoted field: the quote opened here is never closed\n");
 	expect("a,b\n1,x\xE9y\n2,3\n", 0, EXIT_DATA, "1[a@1:1|b@1:3]3[2@3:1|3@3:3]",
