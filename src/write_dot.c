@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "escape.h"
 #include "outbuf.h"
@@ -36,6 +37,10 @@ static char **attr_openers(const struct attr_set *a)
 		const char *name = a->cols[c]->name, *prefix = "";
 		for (size_t i = 0; graphviz_names[i]; i++)
 			if (strcmp(name, graphviz_names[i]) == 0) prefix = "data_";
+		/* DOT keywords, in any case, cannot be attribute names either. */
+		static const char *const keywords[] = {"node", "edge", "graph", "digraph", "subgraph", "strict"};
+		for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
+			if (strcasecmp(name, keywords[i]) == 0) prefix = "data_";
 		size_t n = strlen(name) + 16;
 		open[c] = xmalloc(n);
 		snprintf(open[c], n, ", %s%s=", prefix, name);
