@@ -9,7 +9,9 @@ LIBS    := $(shell pkg-config --libs igraph libutf8proc 2>/dev/null || echo -lig
 BUILD   ?= build
 ALL_CFLAGS = $(CFLAGS_BASE) $(CFLAGS)
 
-# Debian packages the tool, its sample job and its tests need (bookworm names).
+# Debian packages the tool, its sample job and its tests need (bookworm names). The Gephi Lite
+# importer test also needs Node.js and npm: nodejs and npm are installed when `node` or `npm`
+# is missing.
 PACKAGES := build-essential pkg-config libigraph-dev libcsv-dev libutf8proc-dev graphviz libxml2-utils \
             python3 python3-networkx python3-igraph valgrind man-db
 
@@ -42,7 +44,8 @@ $(BUILD):
 
 # Install missing Debian packages; as non-root, say the one command to run instead.
 deps:
-	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done; \
+	  command -v node >/dev/null 2>&1 || echo nodejs; command -v npm >/dev/null 2>&1 || echo npm); \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" != 0 ]; then \
 	  echo "credgraph: missing packages; run: sudo apt-get update && sudo apt-get install -y" $$missing >&2; exit 1; fi; \

@@ -68,12 +68,12 @@ static int on_alias(const struct csv_record *r, void *user)
 	return 0;
 }
 
-int alias_load(struct alias_map **out, const char *path)
+int alias_load(struct alias_map **out, const char *path, struct csv_stats *stats)
 {
 	struct alias_map *m = xcalloc(1, sizeof(*m));
 	intern_init(&m->keys, 64);
 	sb_init(&m->sb);
-	int rc = csv_load(path, &csv_default_opts, on_alias, m, NULL);
+	int rc = csv_load(path, &csv_default_opts, on_alias, m, stats);
 	*out = m;
 	return rc;
 }

@@ -166,7 +166,9 @@ int attr_table_load(struct ingest *in, const char *path, int for_projects)
 	struct dataset *ds = in->ds;
 	struct table_ctx t = {.in = in, .for_projects = for_projects, .path = path};
 	sb_init(&t.sb);
-	int rc = csv_load(path, &in->opts->csv, on_table_row, &t, NULL);
+	struct csv_stats st;
+	int rc = csv_load(path, &in->opts->csv, on_table_row, &t, &st);
+	if (rc != EXIT_IO) dataset_add_input(ds, path, for_projects ? "projects" : "artists", &st);
 	if (rc == 0) {
 		struct attr_set *set = for_projects ? &ds->project_attrs : &ds->artist_attrs;
 		for (uint32_t k = 0; k < t.cols.n_extra; k++) {

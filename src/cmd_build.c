@@ -60,7 +60,7 @@ static void summary(const struct dataset *ds, const struct graph_stats *st,
                     const struct kgraph *collab, const char *dir, unsigned formats)
 {
 	printf("input:         %zu file%s, rows %zu: used %zu, skipped %zu, duplicates %zu, filtered out %zu\n",
-	       ds->n_inputs, ds->n_inputs == 1 ? "" : "s", ds->rows_read, ds->rows_used, ds->rows_skipped,
+	       ds->credit_files, ds->credit_files == 1 ? "" : "s", ds->rows_read, ds->rows_used, ds->rows_skipped,
 	       ds->rows_duplicate, ds->rows_filtered);
 	printf("credits graph: artists %zu, projects %zu, credits (artist-project pairs) %zu\n", ds->n_artists,
 	       ds->n_projects, ds->n_links);

@@ -144,7 +144,7 @@ int cmd_stats(int argc, char **argv)
 		const struct dataset *ds = &a.ds;
 		const struct graph_stats *st = &a.stats;
 		printf("credits: %zu rows from %zu file%s (%zu used, %zu skipped, %zu duplicates, %zu filtered out)\n",
-		       ds->rows_read, ds->n_inputs, ds->n_inputs == 1 ? "" : "s", ds->rows_used, ds->rows_skipped,
+		       ds->rows_read, ds->credit_files, ds->credit_files == 1 ? "" : "s", ds->rows_used, ds->rows_skipped,
 		       ds->rows_duplicate, ds->rows_filtered);
 		printf("artists %zu, projects %zu, artist-project credits %zu\n\n", ds->n_artists, ds->n_projects, ds->n_links);
 		printf("collaboration network\n");

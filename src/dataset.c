@@ -4,6 +4,7 @@
 
 #include "ingest.h"
 #include "progress.h"
+#include "sha256.h"
 #include "report.h"
 #include "xalloc.h"
 
@@ -50,7 +51,11 @@ int dataset_load(struct dataset *ds, const char *const *paths, size_t n_paths, c
 	intern_init(&in.values, 256);
 	sb_init(&in.scratch);
 
-	if (o->aliases) rc = alias_load(&ds->aliases, o->aliases);
+	if (o->aliases) {
+		struct csv_stats st;
+		rc = alias_load(&ds->aliases, o->aliases, &st);
+		if (rc != EXIT_IO) dataset_add_input(ds, o->aliases, "aliases", &st);
+	}
 	/* Every input is read even after a bad one, so that all their errors are reported at once. */
 	stage_begin("read");
 	for (size_t i = 0; i < n_paths && rc != EXIT_IO; i++) {
@@ -79,6 +84,19 @@ int dataset_load(struct dataset *ds, const char *const *paths, size_t n_paths, c
 	}
 	ingest_free(&in);
 	return rc;
+}
+
+void dataset_add_input(struct dataset *ds, const char *path, const char *role, const struct csv_stats *st)
+{
+	ds->inputs = xrealloc(ds->inputs, st_mult(ds->n_inputs + 1, sizeof(*ds->inputs)));
+	struct input_info *info = &ds->inputs[ds->n_inputs++];
+	memset(info, 0, sizeof(*info));
+	info->path = arena_strdup(&ds->strings, strcmp(path, "-") == 0 ? "<stdin>" : path);
+	info->role = role;
+	if (st) {
+		info->bytes = st->bytes;
+		sha256_hex(st->sha256, info->sha256);
+	}
 }
 
 void dataset_free(struct dataset *ds)

@@ -42,6 +42,7 @@ struct link {
 
 struct input_info {
 	const char *path;
+	const char *role;    /* "credits", "artists", "projects" or "aliases" */
 	uint64_t bytes;
 	char sha256[65];
 	size_t rows;
@@ -84,10 +85,13 @@ struct dataset {
 	struct input_info *inputs;
 	size_t n_inputs;
 	struct alias_map *aliases;     /* from --aliases, or NULL */
+	size_t credit_files;           /* inputs that are credit files (the others are tables) */
 	size_t rows_read, rows_used, rows_skipped, rows_duplicate, rows_filtered;
 };
 
 void load_opts_init(struct load_opts *o);
+/* Record a file read, with its size and SHA-256, for provenance. */
+void dataset_add_input(struct dataset *ds, const char *path, const char *role, const struct csv_stats *st);
 /* Read every input and resolve identities. Returns 0, or an exit code after reporting. */
 int dataset_load(struct dataset *ds, const char *const *paths, size_t n_paths, const struct load_opts *o);
 void dataset_free(struct dataset *ds);

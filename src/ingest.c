@@ -321,15 +321,14 @@ int ingest_file(struct ingest *in, const char *path)
 	struct dataset *ds = in->ds;
 	struct file_ctx fc = {.in = in, .input = (uint32_t)ds->n_inputs};
 	struct csv_stats st;
-	ds->inputs = xrealloc(ds->inputs, st_mult(ds->n_inputs + 1, sizeof(*ds->inputs)));
-	struct input_info *info = &ds->inputs[ds->n_inputs++];
-	memset(info, 0, sizeof(*info));
-	info->path = arena_strdup(&ds->strings, strcmp(path, "-") == 0 ? "<stdin>" : path);
-
+	/* Registered first: messages about its rows name it while it is being read. */
+	dataset_add_input(ds, path, "credits", NULL);
+	ds->credit_files++;
 	int rc = csv_load(path, &in->opts->csv, on_row, &fc, &st);
+	struct input_info *info = &ds->inputs[fc.input];
 	if (rc == 0 && !fc.have_header) {
-		diag(SEV_ERROR, &(struct srcloc){info->path, 0, 0}, "empty file: expected a header line such as "
-		     "'artist,project,role,year,type,source'");
+		diag(SEV_ERROR, &(struct srcloc){info->path, 0, 0},
+		     "empty file: expected a header line such as 'artist,project,role,year,type,source'");
 		rc = EXIT_DATA;
 	}
 	if (rc != EXIT_IO) {

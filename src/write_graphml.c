@@ -107,7 +107,8 @@ int write_graphml(FILE *file, const struct kgraph *g, const struct write_opts *o
 	sb_reset(&sb);
 	for (size_t i = 0; i < o->prov->n_inputs; i++) {
 		const struct input_info *in = &o->prov->inputs[i];
-		sb_addf(&sb, "%s%s (%llu bytes, sha256 %s)", i ? "; " : "", in->path, (unsigned long long)in->bytes, in->sha256);
+		sb_addf(&sb, "%s%s: %s (%llu bytes, sha256 %s)", i ? "; " : "", in->role, in->path, (unsigned long long)in->bytes,
+		        in->sha256);
 	}
 	graph_data(f, "inputs", sb.buf);
 	if (g->note) graph_data(f, "note", g->note);

@@ -9,8 +9,8 @@ void provenance_text(struct strbuf *sb, const struct provenance *p, const char *
 {
 	sb_addf(sb, "credgraph %s%scommand: %s", CREDGRAPH_VERSION, sep, p->command);
 	for (size_t i = 0; i < p->n_inputs; i++)
-		sb_addf(sb, "%sinput: %s (%" PRIu64 " bytes, sha256 %s)", sep, p->inputs[i].path, p->inputs[i].bytes,
-		        p->inputs[i].sha256);
+		sb_addf(sb, "%sinput (%s): %s (%" PRIu64 " bytes, sha256 %s)", sep, p->inputs[i].role, p->inputs[i].path,
+		        p->inputs[i].bytes, p->inputs[i].sha256);
 }
 
 static const char *const names[FORMAT_COUNT] = {"graphml", "dot", "gexf", "json", "cyjs"};

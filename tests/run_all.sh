@@ -63,5 +63,10 @@ status=$?
 record $status "tests/test_install.sh (see $TESTOUT/test_install.log)"
 [ $status -eq 0 ] || tail -20 "$TESTOUT/test_install.log"
 
+sh tests/test_graphology.sh >"$TESTOUT/test_graphology.log" 2>&1
+status=$?
+record $status "tests/test_graphology.sh (see $TESTOUT/test_graphology.log)"
+[ $status -eq 0 ] || tail -20 "$TESTOUT/test_graphology.log"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
