@@ -55,9 +55,10 @@ deps:
 # The main job: the seed's credits into output/, plus a rendered collaboration picture.
 run: deps
 	$(MAKE) credgraph
-	./credgraph build --artists data/artists.csv --projects data/projects.csv data/credits.csv -o output
-	dot -Tsvg output/collab.dot -o output/collab.svg.tmp && mv output/collab.svg.tmp output/collab.svg
-	@echo "wrote output/collab.svg"
+	./credgraph build --formats graphml,dot,gexf,json --artists data/artists.csv --projects data/projects.csv \
+	  data/credits.csv -o output
+	for g in collab credits; do dot -Tsvg output/$$g.dot -o output/$$g.svg.tmp && mv output/$$g.svg.tmp output/$$g.svg || exit 1; done
+	@echo "wrote output/collab.svg and output/credits.svg"
 
 test: deps
 	$(MAKE) $(BUILD)/credgraph $(UNIT_BIN)
