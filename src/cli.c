@@ -97,8 +97,7 @@ static const char export_help[] =
 	"  --size-by <metric>        vertex size in DOT, GEXF and JSON (default pagerank; credits for\n"
 	"                            the credits graph)\n"
 	"  --layout <name>           positions (x, y) for Gephi and Gephi Lite: auto (Fruchterman-\n"
-	"                            Reingold up to 2000 vertices, DrL up to 20000, none above; seeded),\n"
-	"                            fr, drl or none\n";
+	"                            Reingold up to 50000 vertices, none above; seeded), fr, drl or none\n";
 
 void command_line_init(struct command_line *cl, int argc, char **argv, int groups)
 {

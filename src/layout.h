@@ -8,10 +8,10 @@ enum layout_kind { LAYOUT_AUTO, LAYOUT_FR, LAYOUT_DRL, LAYOUT_NONE };
 
 /* Parse auto|fr|drl|none, or exit 2. */
 enum layout_kind layout_parse(const char *name);
-/* Adds x and y columns. auto: Fruchterman–Reingold (500 iterations on a grid, about O(V + E)
- * each) up to 2000 vertices, DrL (multilevel, near-linear but slow in practice) up to 20,000,
- * none above. Weighted by the edge weight when there is one. Seeded: the same input gives the
- * same picture. */
+/* Adds x and y columns. auto: Fruchterman–Reingold (500 iterations; above 1000 vertices on a
+ * grid, about O(V + E) each) up to 50,000 vertices, none above; fr and drl (DrL, much slower
+ * here) on request. Weighted by the edge weight when there is one. Seeded: the same input
+ * gives the same picture. */
 void layout_compute(struct kgraph *g, enum layout_kind kind, unsigned long seed);
 
 #endif

@@ -126,6 +126,8 @@ int write_dot(FILE *file, const struct kgraph *g, const struct write_opts *o)
 	 * stands out without drowning the rest. */
 	const struct attr_col *kind = attrs_find(&g->v, "kind"), *label = attrs_find(&g->v, "label");
 	const char **fills = vertex_fills(g);
+	/* With computed positions, `neato -n` (or -n2) draws the picture Gephi shows. */
+	const struct attr_col *px = attrs_find(&g->v, "x"), *py = attrs_find(&g->v, "y");
 	char **vopen = attr_openers(&g->v), **eopen = attr_openers(&g->e);
 	double *size = vertex_sizes(g, o->size_by), max_size = 0;
 	for (size_t v = 0; v < g->n_vertices; v++)
@@ -148,6 +150,13 @@ int write_dot(FILE *file, const struct kgraph *g, const struct write_opts *o)
 		ob_puts(f, "\", fontcolor=\"");
 		ob_puts(f, font_for(fill));
 		ob_printf(f, "\", fontsize=\"%.1f\"", 9 + 13 * scale);
+		if (px && py) {
+			ob_puts(f, ", pos=\"");
+			ob_fixed(f, round(px->d[v] * 72 * 100) / 100);
+			ob_putc(f, ',');
+			ob_fixed(f, round(py->d[v] * 72 * 100) / 100);
+			ob_putc(f, '"');
+		}
 		data_attrs(f, &g->v, v, label, vopen);
 		ob_puts(f, "];\n");
 	}
