@@ -1,5 +1,6 @@
 /* credgraph: music credits -> knowledge graph -> GraphML, DOT and rankings.
  * A thin dispatcher: each command lives in its own cmd_<name>.c. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -62,7 +63,7 @@ int main(int argc, char **argv)
 		report_flush_limits();
 		/* A full disk or closed pipe on standard output is an error too. */
 		if ((fflush(stdout) != 0 || ferror(stdout)) && !rc) {
-			fprintf(stderr, "credgraph: error: cannot write standard output\n");
+			fprintf(stderr, "credgraph: error: cannot write standard output: %s\n", strerror(errno ? errno : EIO));
 			rc = EXIT_IO;
 		}
 		return rc;

@@ -96,8 +96,8 @@ static int close_checked(struct pending *p)
 		if (fclose(p->f) != 0 && !failed) failed = 1, err = errno;
 	}
 	p->f = NULL;
-	if (failed) error("cannot write '%s': %s", strcmp(p->final, "-") ? p->final : "standard output",
-	                  strerror(err ? err : EIO));
+	if (failed && strcmp(p->final, "-") == 0) error("cannot write standard output: %s", strerror(err ? err : EIO));
+	else if (failed) error("cannot write '%s': %s", p->final, strerror(err ? err : EIO));
 	return failed;
 }
 
