@@ -36,6 +36,7 @@ static const struct option metric_options[] = {
 	{"weighted", no_argument, NULL, OPT_WEIGHTED},
 	{"gephi", no_argument, NULL, OPT_GEPHI},
 	{"exact", no_argument, NULL, OPT_EXACT},
+	{"estimate", no_argument, NULL, OPT_ESTIMATE},
 	{"samples", required_argument, NULL, OPT_SAMPLES},
 	{"seed", required_argument, NULL, OPT_SEED},
 	{NULL, 0, NULL, 0},
@@ -79,6 +80,8 @@ static const char metric_help[] =
 	"  --weighted                path metrics use 1/weight as distance (default: hop counts)\n"
 	"  --gephi                   Gephi's conventions: unweighted PageRank and eigenvector\n"
 	"  --exact                   never estimate betweenness, closeness and harmonic\n"
+	"  --estimate                always estimate them (when the largest component has more\n"
+	"                            artists than --samples): a quick first look at a big archive\n"
 	"  --samples <n>             sampled sources when estimating (default 256)\n"
 	"  --seed <n>                seed for communities and sampling (default 1)\n"
 	"Conventions: betweenness unnormalised, each pair once; closeness normalised over the\n"
@@ -197,6 +200,7 @@ int input_option(struct command_line *cl, int opt, const char *arg)
 		case OPT_WEIGHTED: cl->metrics.weighted = 1; return 1;
 		case OPT_GEPHI: cl->metrics.gephi = 1; return 1;
 		case OPT_EXACT: cl->metrics.exact = 1; return 1;
+		case OPT_ESTIMATE: cl->metrics.exact_work_limit = 0; return 1;
 		case OPT_SAMPLES: cl->metrics.samples = parse_count(arg, "--samples", 1, 1000000); return 1;
 		case OPT_SEED: cl->metrics.seed = parse_count(arg, "--seed", 0, 4294967295ul); return 1;
 		}

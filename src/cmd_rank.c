@@ -146,12 +146,17 @@ int cmd_rank(int argc, char **argv)
 				ob_printf(out, ", \"%s\": ", cols[c]->name);
 				print_value(out, cols[c], v, 1);
 			}
+			if (g->note) {
+				ob_puts(out, ", \"note\": ");
+				json_string(out, g->note);
+			}
 			ob_printf(out, "}%s\n", r + 1 < n ? "," : "");
 		}
 		ob_puts(out, "]\n");
 	} else if (csv) {
 		ob_puts(out, "rank,id,name");
 		for (size_t c = 0; c < n_cols; c++) ob_printf(out, ",%s", cols[c]->name);
+		if (g->note) ob_puts(out, ",note"); /* estimates say so on every row */
 		ob_putc(out, '\n');
 		for (size_t r = 0; r < n; r++) {
 			size_t v = order[r];
@@ -162,6 +167,10 @@ int cmd_rank(int argc, char **argv)
 			for (size_t c = 0; c < n_cols; c++) {
 				ob_putc(out, ',');
 				print_value(out, cols[c], v, 0);
+			}
+			if (g->note) {
+				ob_putc(out, ',');
+				csv_field(out, g->note);
 			}
 			ob_putc(out, '\n');
 		}

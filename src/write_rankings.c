@@ -61,6 +61,8 @@ int write_rankings(FILE *file, const struct kgraph *g, const struct write_opts *
 		ob_printf(f, ",%s", columns[k]);
 		n_cols++;
 	}
+	/* A CSV has no metadata: when path metrics are estimates, every row says so. */
+	if (g->note) ob_puts(f, ",note");
 	ob_putc(f, '\n');
 	for (size_t r = 0; r < n; r++) {
 		size_t v = order[r];
@@ -76,6 +78,10 @@ int write_rankings(FILE *file, const struct kgraph *g, const struct write_opts *
 			if (col->type == ATTR_STRING) csv_field(f, col->s[v]);
 			else if (col->type == ATTR_INT) ob_int(f, col->i[v]);
 			else ob_double(f, col->d[v]);
+		}
+		if (g->note) {
+			ob_putc(f, ',');
+			csv_field(f, g->note);
 		}
 		ob_putc(f, '\n');
 	}

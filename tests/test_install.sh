@@ -45,6 +45,8 @@ page=$stage/usr/share/man/man1/credgraph.1
 completion=$stage/usr/share/bash-completion/completions/credgraph
 
 # --- make install --------------------------------------------------------------------------
+# The page is generated from the binary under test: never reuse one made from an older build.
+rm -f "$BUILD/credgraph.1"
 # -o: never rebuild the binary (nor copy it to ./credgraph): install the one under test.
 if $MAKE --no-print-directory -o "$BUILD/credgraph" -o credgraph install \
 	DESTDIR="$stage" PREFIX=/usr BUILD="$BUILD" >"$tmp/install.log" 2>&1; then
