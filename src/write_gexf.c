@@ -92,10 +92,9 @@ int write_gexf(FILE *file, const struct kgraph *g, const struct write_opts *o)
 	struct outbuf *f = ob_open(file);
 	struct strbuf sb = STRBUF_INIT;
 	sb_init(&sb);
-	ob_puts(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- ");
+	xml_prologue(f, o->prov);
 	provenance_text(&sb, o->prov, "\n     ");
-	xml_comment_text(f, sb.buf);
-	ob_puts(f, " -->\n<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n"
+	ob_puts(f, "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n"
 	           "  <meta>\n    <creator>credgraph " CREDGRAPH_VERSION "</creator>\n    <description>");
 	xml_escape(f, sb.buf);
 	if (g->note) {

@@ -88,10 +88,8 @@ int write_graphml(FILE *file, const struct kgraph *g, const struct write_opts *o
 	struct outbuf *f = ob_open(file);
 	struct strbuf sb = STRBUF_INIT;
 	sb_init(&sb);
-	ob_puts(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- ");
-	provenance_text(&sb, o->prov, "\n     ");
-	xml_comment_text(f, sb.buf);
-	ob_puts(f, " -->\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n");
+	xml_prologue(f, o->prov);
+	ob_puts(f, "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n");
 
 	static const char *const graph_keys[] = {"generator", "command", "inputs", "note"};
 	for (size_t k = 0; k < sizeof graph_keys / sizeof graph_keys[0] - !g->note; k++)

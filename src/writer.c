@@ -3,6 +3,8 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "escape.h"
+#include "outbuf.h"
 #include "report.h"
 
 void provenance_text(struct strbuf *sb, const struct provenance *p, const char *sep)
@@ -18,6 +20,17 @@ static const char *const names[FORMAT_COUNT] = {"graphml", "dot", "gexf", "json"
 const char *format_name(enum out_format fmt)
 {
 	return names[fmt];
+}
+
+void xml_prologue(struct outbuf *f, const struct provenance *p)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_init(&sb);
+	provenance_text(&sb, p, "\n     ");
+	ob_puts(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- ");
+	xml_comment_text(f, sb.buf);
+	ob_puts(f, " -->\n");
+	sb_release(&sb);
 }
 
 int write_format(enum out_format fmt, FILE *f, const struct kgraph *g, const struct write_opts *o)

@@ -51,5 +51,8 @@ int write_format(enum out_format fmt, FILE *f, const struct kgraph *g, const str
 
 /* "credgraph 0.1.0<sep>command: ...<sep>input: path (N bytes, sha256 ...)" appended to sb. */
 void provenance_text(struct strbuf *sb, const struct provenance *p, const char *sep);
+struct outbuf;
+/* The XML declaration (UTF-8, which Gephi needs up front) and the provenance as a comment. */
+void xml_prologue(struct outbuf *f, const struct provenance *p);
 
 #endif
