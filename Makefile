@@ -125,3 +125,10 @@ install: credgraph man
 
 uninstall:
 	rm -f $(INSTALL_BIN) $(INSTALL_MAN) $(INSTALL_COMPLETION)
+
+# Benchmark (prints figures, not a test): credgraph side by side with a python-igraph peer on
+# synthetic credits of 10k, 100k and 1M rows (BENCH_BIG=1 adds 10M), cached under
+# output/bench/data; writes output/bench/bench.csv and output/bench/bench.svg. See bench/bench.py.
+.PHONY: bench
+bench: credgraph
+	BENCH_BIG=$(BENCH_BIG) /usr/bin/python3 bench/bench.py
