@@ -98,18 +98,21 @@ static void append_collapsed(struct strbuf *out, const unsigned char *m, size_t 
 void norm_key(struct strbuf *out, const char *s, size_t n)
 {
 	if (is_ascii_only(s, n)) {
+		/* The common case, written straight into the buffer: lower-cased, spaces collapsed. */
+		char *dst = sb_reserve(out, n), *start = dst;
 		int pending_space = 0;
-		size_t start = out->len;
 		for (size_t i = 0; i < n; i++) {
 			unsigned char c = (unsigned char)s[i];
 			if (c == ' ' || (c >= '\t' && c <= '\r')) {
-				pending_space = out->len > start;
+				pending_space = dst > start;
 				continue;
 			}
-			if (pending_space) sb_addch(out, ' ');
+			if (pending_space) *dst++ = ' ';
 			pending_space = 0;
-			sb_addch(out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+			*dst++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 		}
+		out->len += (size_t)(dst - start);
+		out->buf[out->len] = '\0';
 		return;
 	}
 	size_t len;
