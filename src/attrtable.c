@@ -37,6 +37,7 @@ struct table_ctx {
 	struct attr_set names; /* one (empty) column per extra column: their safe, distinct names */
 	struct cell *cells;
 	size_t n_cells, cap_cells;
+	uint32_t *project_of_pid; /* built on first use */
 	struct strbuf sb;
 	const char *path;
 };
@@ -67,9 +68,14 @@ static uint32_t find_project(struct table_ctx *t, const struct csv_record *r)
 		/* An id-keyed project: find the project whose rows carried this id. */
 		uint32_t pid;
 		if (!intern_find(&in->pids, r->f[ic].s, r->f[ic].len, &pid)) return NONE;
-		for (size_t k = 0; k < in->n_rows; k++)
-			if (in->rows[k].pid == pid) return in->row_project_of[k];
-		return NONE;
+		if (!t->project_of_pid) {
+			/* project_id -> project, built once: O(rows). */
+			t->project_of_pid = xmalloc(st_mult(intern_count(&in->pids) + 1, sizeof(uint32_t)));
+			for (size_t k = 0; k < intern_count(&in->pids); k++) t->project_of_pid[k] = NONE;
+			for (size_t k = 0; k < in->n_rows; k++)
+				if (in->rows[k].pid != NONE) t->project_of_pid[in->rows[k].pid] = in->row_project_of[k];
+		}
+		return t->project_of_pid[pid];
 	}
 	if (tc < 0 || (size_t)tc >= r->n) return NONE;
 	uint32_t title;
@@ -190,6 +196,7 @@ int attr_table_load(struct ingest *in, const char *path, int for_projects)
 	columns_free(&t.cols);
 	if (t.have_header) attrs_free(&t.names);
 	free(t.cells);
+	free(t.project_of_pid);
 	sb_release(&t.sb);
 	return rc;
 }

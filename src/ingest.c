@@ -14,6 +14,7 @@ struct file_ctx {
 	struct ingest *in;
 	uint32_t input;
 	struct column_map cols;
+	long *extra_field;  /* per dataset extra column: this file's field index, or -1 */
 	int have_header;
 	size_t rows;
 };
@@ -218,6 +219,14 @@ static int on_row(const struct csv_record *r, void *user)
 			for (size_t k = 0; k < m->n_extra; k++)
 				in->ds->extra_names[k] = arena_strdup(&in->ds->strings, column_name(m, m->extra[k]));
 		}
+		/* Later files map their extra columns by name onto the first file's, once here
+		 * rather than on every row. */
+		fc->extra_field = xmalloc(st_mult(in->ds->n_extra + 1, sizeof(long)));
+		for (size_t k = 0; k < in->ds->n_extra; k++) {
+			fc->extra_field[k] = -1;
+			for (size_t e = 0; e < m->n_extra && fc->extra_field[k] < 0; e++)
+				if (strcmp(column_name(m, m->extra[e]), in->ds->extra_names[k]) == 0) fc->extra_field[k] = (long)m->extra[e];
+		}
 		return 0;
 	}
 	fc->rows++;
@@ -298,16 +307,9 @@ static int on_row(const struct csv_record *r, void *user)
 	row.extra_off = (uint32_t)in->n_extra_pool;
 	GROW(in->extra_pool, in->n_extra_pool + in->ds->n_extra, in->cap_extra_pool);
 	for (size_t k = 0; k < in->ds->n_extra; k++) {
-		/* Later files map their extra columns by name onto the first file's. */
-		uint32_t v = NONE;
-		for (size_t e = 0; e < m->n_extra; e++) {
-			size_t idx = m->extra[e];
-			if (idx < r->n && strcmp(column_name(m, idx), in->ds->extra_names[k]) == 0) {
-				v = r->f[idx].missing ? NONE : intern_value(in, &r->f[idx]);
-				break;
-			}
-		}
-		in->extra_pool[in->n_extra_pool++] = v;
+		long idx = fc->extra_field[k];
+		int present = idx >= 0 && (size_t)idx < r->n && !r->f[idx].missing;
+		in->extra_pool[in->n_extra_pool++] = present ? intern_value(in, &r->f[idx]) : NONE;
 	}
 
 	GROW(in->rows, in->n_rows + 1, in->cap_rows);
@@ -337,5 +339,6 @@ int ingest_file(struct ingest *in, const char *path)
 	}
 	info->rows = fc.rows;
 	columns_free(&fc.cols);
+	free(fc.extra_field);
 	return rc;
 }

@@ -298,6 +298,16 @@ static void store_int(struct kgraph *g, enum metric m, const igraph_vector_int_t
 	for (size_t i = 0; i < g->n_vertices; i++) c->i[i] = VECTOR(*v)[i];
 }
 
+/* Every file that holds an estimate says so, with what was estimated and how. */
+static void set_estimate_note(struct kgraph *g, const char *what, const struct metric_opts *o)
+{
+	static char notes[2][192];
+	char *note = notes[strcmp(g->name, "credits") == 0];
+	snprintf(note, sizeof notes[0], "%s from %zu sampled sources (seed %lu); use --exact for exact values", what,
+	         o->samples, o->seed);
+	g->note = note;
+}
+
 static double nan_if_bad(double x)
 {
 	return isfinite(x) ? x : NAN;
@@ -421,12 +431,7 @@ void metrics_compute(struct kgraph *g, const struct metric_opts *o, struct graph
 		}
 		stage_end();
 	}
-	if (st.estimated) {
-		static char note[160];
-		snprintf(note, sizeof note, "betweenness, closeness and harmonic are estimates from %zu sampled sources "
-		         "(seed %lu); use --exact for exact values", o->samples, o->seed);
-		g->note = note;
-	}
+	if (st.estimated) set_estimate_note(g, "betweenness, closeness and harmonic are estimates", o);
 	igraph_vector_destroy(&res);
 	igraph_vector_int_destroy(&ires);
 	igraph_vector_int_destroy(&comp);
@@ -454,12 +459,7 @@ void metrics_credits(struct kgraph *g, const struct metric_opts *o)
 		IGRAPH_OR_DIE(igraph_vector_int_init(&comp, 0));
 		IGRAPH_OR_DIE(igraph_connected_components(&g->g, &comp, NULL, NULL, IGRAPH_WEAK));
 		renumber_by_size(&comp);
-		if (path_metrics(g, NULL, &po, &comp)) {
-			static char note[128];
-			snprintf(note, sizeof note, "betweenness is estimated from %zu sampled sources (seed %lu); use --exact "
-			         "for exact values", o->samples, o->seed);
-			g->note = note;
-		}
+		if (path_metrics(g, NULL, &po, &comp)) set_estimate_note(g, "betweenness is estimated", o);
 		igraph_vector_int_destroy(&comp);
 	}
 	igraph_vector_destroy(&res);
