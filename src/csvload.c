@@ -149,12 +149,13 @@ static int is_csv_space(unsigned char c)
 	return c == CSV_SPACE;
 }
 
-static void parser_start(struct csv_parser *p, char delimiter)
+static void parser_start(struct csv_parser *p, char delimiter, size_t blk_size)
 {
 	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0)
 		die(EXIT_IO, "out of memory");
 	csv_set_space_func(p, is_csv_space);
-	csv_set_blk_size(p, 1u << 20); /* libcsv grows linearly by this step */
+	/* libcsv grows its field buffer linearly by this step: the read size, at least a page */
+	csv_set_blk_size(p, blk_size < 4096 ? 4096 : blk_size);
 	csv_set_delim(p, (unsigned char)delimiter);
 }
 
@@ -163,7 +164,7 @@ static void parser_start(struct csv_parser *p, char delimiter)
 static void recover(struct loader *L, struct csv_parser *p)
 {
 	csv_free(p);
-	parser_start(p, L->opts->delimiter);
+	parser_start(p, L->opts->delimiter, L->opts->chunk_size);
 	L->n_slots = 0;
 	L->bad_record = 0;
 	sb_reset(&L->bytes);
@@ -252,7 +253,8 @@ int csv_load_stream(FILE *in, const char *name, const struct csv_opts *opts_in, 
 	                   .need_record_start = 1, .need_field_start = 1};
 	struct csv_parser p;
 	struct sha256 hash;
-	size_t chunk = opts.chunk_size ? opts.chunk_size : csv_default_opts.chunk_size;
+	if (!opts.chunk_size) opts.chunk_size = csv_default_opts.chunk_size;
+	size_t chunk = opts.chunk_size;
 	size_t cap = chunk > DETECT_BYTES ? chunk : DETECT_BYTES;
 	char *buf = xmalloc(cap);
 	int rc = 0;
@@ -268,7 +270,7 @@ int csv_load_stream(FILE *in, const char *name, const struct csv_opts *opts_in, 
 	size_t n = fread(buf, 1, DETECT_BYTES, in);
 	size_t start = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	if (!opts.delimiter) opts.delimiter = detect_delimiter(buf + start, n - start);
-	parser_start(&p, opts.delimiter);
+	parser_start(&p, opts.delimiter, chunk);
 	while (n > 0 && !rc) {
 		sha256_update(&hash, buf, n);
 		total += n;
