@@ -14,7 +14,7 @@ int analysis_run(struct analysis *a, struct command_line *cl, int with_credits)
 		error("no credits to analyse%s", a->ds.rows_filtered ? " (the filters left none)" : "");
 		return EXIT_PROBLEMS;
 	}
-	graph_collab(&a->collab, &a->ds, cl->load.max_team);
+	graph_collab(&a->collab, &a->ds, cl->load.max_team, EDGE_ALL);
 	metrics_compute(&a->collab, &cl->metrics, &a->stats);
 	if (with_credits) {
 		graph_credits(&a->credits, &a->ds);

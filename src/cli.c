@@ -50,6 +50,7 @@ static const struct option export_options[] = {
 	{"backbone", required_argument, NULL, OPT_BACKBONE},
 	{"size-by", required_argument, NULL, OPT_SIZE_BY},
 	{"layout", required_argument, NULL, OPT_LAYOUT},
+	{"edge-data", required_argument, NULL, OPT_EDGE_DATA},
 	{NULL, 0, NULL, 0},
 };
 
@@ -100,7 +101,10 @@ static const char export_help[] =
 	"  --size-by <metric>        vertex size in DOT, GEXF and JSON (default pagerank; credits for\n"
 	"                            the credits graph)\n"
 	"  --layout <name>           positions (x, y) for Gephi and Gephi Lite: auto (Fruchterman-\n"
-	"                            Reingold up to 50000 vertices, none above; seeded), fr, drl or none\n";
+	"                            Reingold up to 50000 vertices, none above; seeded), fr, drl or none\n"
+	"  --edge-data <list>        collaboration edge columns besides weight: newman, years\n"
+	"                            (first_year, last_year), projects (shared titles), or none;\n"
+	"                            default all (leaner files and less memory for big archives)\n";
 
 void command_line_init(struct command_line *cl, int argc, char **argv, int groups)
 {
@@ -108,6 +112,7 @@ void command_line_init(struct command_line *cl, int argc, char **argv, int group
 	load_opts_init(&cl->load);
 	metric_opts_init(&cl->metrics);
 	cl->filter.by = "pagerank";
+	cl->edge_data = EDGE_ALL;
 	cl->groups = groups;
 	sb_init(&cl->text);
 	sb_addstr(&cl->text, "credgraph");
@@ -168,6 +173,25 @@ static void add_items(const char ***list, size_t *n, const char *arg)
 	}
 }
 
+/* --edge-data newman,years,projects | none | all (weight is always written). */
+static unsigned parse_edge_data(const char *list)
+{
+	static const struct { const char *name; unsigned bits; } names[] = {
+		{"newman", EDGE_NEWMAN}, {"years", EDGE_YEARS}, {"projects", EDGE_PROJECTS}, {"all", EDGE_ALL},
+		{"none", 0}, {"weight", 0},
+	};
+	unsigned set = 0;
+	while (*list) {
+		size_t len = strcspn(list, ","), k = 0;
+		while (k < sizeof names / sizeof names[0] && !(strlen(names[k].name) == len && strncmp(list, names[k].name, len) == 0)) k++;
+		if (k == sizeof names / sizeof names[0])
+			die(EXIT_USAGE, "--edge-data takes a list of newman, years and projects (or all, none), not '%.*s'", (int)len, list);
+		set |= names[k].bits;
+		list += len + (list[len] == ',');
+	}
+	return set;
+}
+
 int input_option(struct command_line *cl, int opt, const char *arg)
 {
 	struct load_opts *o = &cl->load;
@@ -214,6 +238,7 @@ int input_option(struct command_line *cl, int opt, const char *arg)
 		case OPT_BACKBONE: cl->filter.backbone = parse_number(arg, "--backbone", 1e-12, 1); return 1;
 		case OPT_SIZE_BY: cl->size_by = metric_arg(arg, "--size-by"); return 1;
 		case OPT_LAYOUT: cl->layout = layout_parse(arg); return 1;
+		case OPT_EDGE_DATA: cl->edge_data = parse_edge_data(arg); return 1;
 		}
 	}
 	return 0;

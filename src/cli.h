@@ -7,6 +7,7 @@
 
 #include "dataset.h"
 #include "filter.h"
+#include "graph.h"
 #include "layout.h"
 #include "metrics.h"
 #include "strbuf.h"
@@ -16,7 +17,7 @@ enum {
 	OPT_DELIMITER = 1000, OPT_ALIASES, OPT_ARTISTS, OPT_PROJECTS, OPT_MAX_FIELD, OPT_MAX_FIELDS,
 	OPT_MAX_TEAM, OPT_ROLE, OPT_FROM, OPT_TO, OPT_TYPE, OPT_EXCLUDE_TYPE, OPT_STRICT, OPT_SEED,
 	OPT_METRICS, OPT_WEIGHTED, OPT_GEPHI, OPT_EXACT, OPT_ESTIMATE, OPT_SAMPLES,
-	OPT_MIN_WEIGHT, OPT_TOP, OPT_BY, OPT_GIANT, OPT_BACKBONE, OPT_SIZE_BY, OPT_LAYOUT,
+	OPT_MIN_WEIGHT, OPT_TOP, OPT_BY, OPT_GIANT, OPT_BACKBONE, OPT_SIZE_BY, OPT_LAYOUT, OPT_EDGE_DATA,
 	OPT_FIRST_COMMAND_OPTION = 1100,
 };
 
@@ -29,6 +30,7 @@ struct command_line {
 	struct export_filter filter;
 	const char *size_by;      /* DOT vertex size: a metric name, or NULL for the default */
 	enum layout_kind layout;  /* positions for GraphML, GEXF and JSON */
+	unsigned edge_data;       /* EDGE_* columns of collaboration edges besides weight */
 	int groups;               /* WITH_* accepted by this command */
 	int verbose, quiet;
 	const char **inputs;

@@ -31,6 +31,8 @@ static const char build_usage[] =
 	"  -o, --output <dir>        output directory (created if missing)\n"
 	"  --formats <list>          graph formats to write: graphml, dot, gexf, json (graphology, for\n"
 	"                            Gephi Lite), cyjs (Cytoscape.js); default graphml,dot\n"
+	"  --graphs <list>           which graphs to build and write: credits, collab (with\n"
+	"                            rankings.csv); default both\n"
 	"  -h, --help                this help\n"
 	"\n";
 
@@ -49,6 +51,23 @@ static unsigned parse_formats(const char *list)
 	return set;
 }
 
+enum { GRAPH_CREDITS = 1, GRAPH_COLLAB = 2 };
+
+/* --graphs credits,collab: only what is asked for is built, measured and written. */
+static unsigned parse_graphs(const char *list)
+{
+	unsigned set = 0;
+	while (*list) {
+		size_t len = strcspn(list, ",");
+		if (len == 7 && strncmp(list, "credits", len) == 0) set |= GRAPH_CREDITS;
+		else if (len == 6 && strncmp(list, "collab", len) == 0) set |= GRAPH_COLLAB;
+		else die(EXIT_USAGE, "--graphs takes a list of credits and collab, not '%.*s'", (int)len, list);
+		list += len + (list[len] == ',');
+	}
+	if (!set) die(EXIT_USAGE, "--graphs needs credits, collab or both");
+	return set;
+}
+
 /* "<dir>/<graph>.<format>" into path. */
 static void file_path(struct strbuf *path, const char *dir, const char *graph, const char *ext)
 {
@@ -56,36 +75,55 @@ static void file_path(struct strbuf *path, const char *dir, const char *graph, c
 	sb_addf(path, "%s/%s.%s", dir, graph, ext);
 }
 
-static void summary(const struct dataset *ds, const struct graph_stats *st,
-                    const struct kgraph *collab, const char *dir, unsigned formats)
+static void summary(const struct dataset *ds, const struct graph_stats *st, const struct kgraph *collab,
+                    const char *dir, unsigned graphs, unsigned formats)
 {
 	printf("input:         %zu file%s, rows %zu: used %zu, skipped %zu, duplicates %zu, filtered out %zu\n",
 	       ds->credit_files, ds->credit_files == 1 ? "" : "s", ds->rows_read, ds->rows_used, ds->rows_skipped,
 	       ds->rows_duplicate, ds->rows_filtered);
 	printf("credits graph: artists %zu, projects %zu, credits (artist-project pairs) %zu\n", ds->n_artists,
 	       ds->n_projects, ds->n_links);
-	printf("collab graph:  artists %zu, collaborations %zu, without collaborators %zu, components %zu "
-	       "(largest %zu)\n", st->vertices, st->edges, st->isolated, st->components, st->giant);
-	if (collab->n_vertices != st->vertices || collab->n_edges != st->edges)
-		printf("collab export: artists %zu, collaborations %zu after the export filters\n", collab->n_vertices,
-		       collab->n_edges);
-	if (st->estimated) printf("note: %s\n", collab->note);
+	if (graphs & GRAPH_COLLAB) {
+		printf("collab graph:  artists %zu, collaborations %zu, without collaborators %zu, components %zu "
+		       "(largest %zu)\n", st->vertices, st->edges, st->isolated, st->components, st->giant);
+		if (collab->n_vertices != st->vertices || collab->n_edges != st->edges)
+			printf("collab export: artists %zu, collaborations %zu after the export filters\n", collab->n_vertices,
+			       collab->n_edges);
+		if (st->estimated) printf("note: %s\n", collab->note);
+	}
 	printf("warnings:      %lu", report_warning_count());
 	if (escape_replaced_count()) printf(", characters replaced in output: %lu", escape_replaced_count());
-	int several = formats & (formats - 1);
-	printf("\nwrote:         %s/{credits,collab}.%s", dir, several ? "{" : "");
+	int several = formats & (formats - 1), both = graphs == (GRAPH_CREDITS | GRAPH_COLLAB);
+	printf("\nwrote:         %s/%s.%s", dir, both ? "{credits,collab}" : graphs & GRAPH_COLLAB ? "collab" : "credits",
+	       several ? "{" : "");
 	for (int fmt = 0, n = 0; fmt < FORMAT_COUNT; fmt++)
 		if (formats & 1u << fmt) printf("%s%s", n++ ? "," : "", format_name(fmt));
-	printf("%s, %s/rankings.csv\n", several ? "}" : "", dir);
+	printf("%s", several ? "}" : "");
+	if (graphs & GRAPH_COLLAB) printf(", %s/rankings.csv", dir);
+	printf("\n");
+}
+
+/* Write graph g in every requested format into the files opened for it. */
+static void write_graph(struct kgraph *g, FILE *const *files, const struct write_opts *wo)
+{
+	char stage[64];
+	for (int fmt = 0; fmt < FORMAT_COUNT; fmt++) {
+		if (!files[fmt]) continue;
+		snprintf(stage, sizeof stage, "write %s.%s", g->name, format_name(fmt));
+		stage_begin(stage);
+		write_format(fmt, files[fmt], g, wo);
+		stage_end();
+	}
 }
 
 int cmd_build(int argc, char **argv)
 {
-	enum { OPT_FORMATS = OPT_FIRST_COMMAND_OPTION };
+	enum { OPT_FORMATS = OPT_FIRST_COMMAND_OPTION, OPT_GRAPHS };
 	static const struct option own[] = {
-		{"output", required_argument, NULL, 'o'}, {"formats", required_argument, NULL, OPT_FORMATS}, {NULL, 0, NULL, 0},
+		{"output", required_argument, NULL, 'o'}, {"formats", required_argument, NULL, OPT_FORMATS},
+		{"graphs", required_argument, NULL, OPT_GRAPHS}, {NULL, 0, NULL, 0},
 	};
-	unsigned formats = 1u << FORMAT_GRAPHML | 1u << FORMAT_DOT;
+	unsigned formats = 1u << FORMAT_GRAPHML | 1u << FORMAT_DOT, graphs = GRAPH_CREDITS | GRAPH_COLLAB;
 	struct option *opts = merge_options(own, GROUPS);
 	struct command_line cl;
 	const char *dir = NULL;
@@ -94,6 +132,7 @@ int cmd_build(int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "o:qvh", opts, NULL)) != -1) {
 		if (opt == 'o') dir = optarg;
 		else if (opt == OPT_FORMATS) formats = parse_formats(optarg);
+		else if (opt == OPT_GRAPHS) graphs = parse_graphs(optarg);
 		else if (opt == 'h') usage_exit(build_usage, 0, "build", GROUPS);
 		else if (!input_option(&cl, opt, optarg)) usage_exit(build_usage, EXIT_USAGE, "build", GROUPS);
 	}
@@ -104,17 +143,19 @@ int cmd_build(int argc, char **argv)
 	}
 	collect_inputs(&cl, argc, argv, "build");
 
+	static const char *const graph_names[] = {"credits", "collab"};
 	struct strbuf path = STRBUF_INIT;
 	sb_init(&path);
-	for (int fmt = 0; fmt < FORMAT_COUNT; fmt++) {
-		if (!(formats & 1u << fmt)) continue;
-		file_path(&path, dir, "credits", format_name(fmt));
-		out_check_not_input(path.buf, cl.inputs, cl.n_inputs);
-		file_path(&path, dir, "collab", format_name(fmt));
-		out_check_not_input(path.buf, cl.inputs, cl.n_inputs);
+	for (int k = 0; k < 2; k++) {
+		if (!(graphs & 1u << k)) continue;
+		for (int fmt = 0; fmt < FORMAT_COUNT; fmt++) {
+			if (!(formats & 1u << fmt)) continue;
+			file_path(&path, dir, graph_names[k], format_name(fmt));
+			out_check_not_input(path.buf, cl.inputs, cl.n_inputs);
+		}
 	}
 	file_path(&path, dir, "rankings", "csv");
-	out_check_not_input(path.buf, cl.inputs, cl.n_inputs);
+	if (graphs & GRAPH_COLLAB) out_check_not_input(path.buf, cl.inputs, cl.n_inputs);
 
 	struct dataset ds;
 	int rc = load_inputs(&cl, &ds);
@@ -124,55 +165,52 @@ int cmd_build(int argc, char **argv)
 		sb_release(&path);
 		return rc;
 	}
-	struct kgraph credits, collab;
-	graph_credits(&credits, &ds);
-	graph_collab(&collab, &ds, cl.load.max_team);
-	struct graph_stats st;
-	metrics_compute(&collab, &cl.metrics, &st);
-	metrics_credits(&credits, &cl.metrics);
+	struct kgraph credits = {0}, collab = {0};
+	struct graph_stats st = {0};
+	if (graphs & GRAPH_CREDITS) graph_credits(&credits, &ds);
+	if (graphs & GRAPH_COLLAB) {
+		graph_collab(&collab, &ds, cl.load.max_team, cl.edge_data);
+		metrics_compute(&collab, &cl.metrics, &st);
+	}
+	if (graphs & GRAPH_CREDITS) metrics_credits(&credits, &cl.metrics);
 
 	struct provenance prov = {cl.text.buf, ds.inputs, ds.n_inputs};
 	struct write_opts wo = {&prov, cl.size_by};
 	ensure_dir(dir);
 	/* Every file is opened (as a temporary) before anything is written: all or nothing. */
-	FILE *credits_f[FORMAT_COUNT] = {0}, *collab_f[FORMAT_COUNT] = {0};
-	for (int fmt = 0; fmt < FORMAT_COUNT; fmt++) {
-		if (!(formats & 1u << fmt)) continue;
-		file_path(&path, dir, "credits", format_name(fmt));
-		credits_f[fmt] = out_open(path.buf);
-		file_path(&path, dir, "collab", format_name(fmt));
-		collab_f[fmt] = out_open(path.buf);
+	FILE *files[2][FORMAT_COUNT] = {{0}};
+	for (int k = 0; k < 2; k++) {
+		if (!(graphs & 1u << k)) continue;
+		for (int fmt = 0; fmt < FORMAT_COUNT; fmt++) {
+			if (!(formats & 1u << fmt)) continue;
+			file_path(&path, dir, graph_names[k], format_name(fmt));
+			files[k][fmt] = out_open(path.buf);
+		}
 	}
-	file_path(&path, dir, "rankings", "csv");
-	FILE *rankings_f = out_open(path.buf);
-	stage_begin("write rankings.csv");
-	write_rankings(rankings_f, &collab, &wo); /* every artist, before any export filter */
-	stage_end();
-	char stage[64];
-	if (formats & ~(1u << FORMAT_DOT)) layout_compute(&credits, cl.layout, cl.metrics.seed);
-	for (int fmt = 0; fmt < FORMAT_COUNT; fmt++) {
-		if (!credits_f[fmt]) continue;
-		snprintf(stage, sizeof stage, "write credits.%s", format_name(fmt));
-		stage_begin(stage);
-		write_format(fmt, credits_f[fmt], &credits, &wo);
+	int positions = formats & ~(1u << FORMAT_DOT);
+	if (graphs & GRAPH_COLLAB) {
+		file_path(&path, dir, "rankings", "csv");
+		FILE *rankings_f = out_open(path.buf);
+		stage_begin("write rankings.csv");
+		write_rankings(rankings_f, &collab, &wo); /* every artist, before any export filter */
 		stage_end();
 	}
-	graph_filter(&collab, &cl.filter);
-	if (formats & ~(1u << FORMAT_DOT)) layout_compute(&collab, cl.layout, cl.metrics.seed);
-	for (int fmt = 0; fmt < FORMAT_COUNT; fmt++) {
-		if (!collab_f[fmt]) continue;
-		snprintf(stage, sizeof stage, "write collab.%s", format_name(fmt));
-		stage_begin(stage);
-		write_format(fmt, collab_f[fmt], &collab, &wo);
-		stage_end();
+	if (graphs & GRAPH_CREDITS) {
+		if (positions) layout_compute(&credits, cl.layout, cl.metrics.seed);
+		write_graph(&credits, files[0], &wo);
+	}
+	if (graphs & GRAPH_COLLAB) {
+		graph_filter(&collab, &cl.filter);
+		if (positions) layout_compute(&collab, cl.layout, cl.metrics.seed);
+		write_graph(&collab, files[1], &wo);
 	}
 	stage_begin("flush and rename");
 	rc = out_commit();
 	stage_end();
-	if (!rc) summary(&ds, &st, &collab, dir, formats);
+	if (!rc) summary(&ds, &st, &collab, dir, graphs, formats);
 
-	graph_free(&credits);
-	graph_free(&collab);
+	if (graphs & GRAPH_CREDITS) graph_free(&credits);
+	if (graphs & GRAPH_COLLAB) graph_free(&collab);
 	dataset_free(&ds);
 	command_line_free(&cl);
 	sb_release(&path);

@@ -34,7 +34,7 @@ static int export_neo4j(struct dataset *ds, struct command_line *cl, const char 
 	struct kgraph credits, collab;
 	struct strbuf path = STRBUF_INIT;
 	graph_credits(&credits, ds);
-	graph_collab(&collab, ds, cl->load.max_team);
+	graph_collab(&collab, ds, cl->load.max_team, cl->edge_data);
 	metrics_credits(&credits, &cl->metrics);
 	metrics_compute(&collab, &cl->metrics, NULL);
 	sb_init(&path);
@@ -101,7 +101,7 @@ int cmd_export(int argc, char **argv)
 			graph_credits(&g, &ds);
 			metrics_credits(&g, &cl.metrics);
 		} else {
-			graph_collab(&g, &ds, cl.load.max_team);
+			graph_collab(&g, &ds, cl.load.max_team, cl.edge_data);
 			metrics_compute(&g, &cl.metrics, NULL);
 			graph_filter(&g, &cl.filter);
 		}

@@ -94,7 +94,7 @@ int cmd_path(int argc, char **argv)
 		return rc;
 	}
 	struct kgraph g;
-	graph_collab(&g, &ds, cl.load.max_team);
+	graph_collab(&g, &ds, cl.load.max_team, EDGE_ALL);
 	igraph_vector_int_list_t chains;
 	igraph_vector_int_t memb;
 	IGRAPH_OR_DIE(igraph_vector_int_list_init(&chains, 0));

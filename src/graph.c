@@ -127,21 +127,44 @@ void graph_credits(struct kgraph *g, struct dataset *ds)
 	stage_end();
 }
 
-struct pair {
-	uint64_t key; /* artist a << 32 | artist b, a < b */
-	uint32_t project;
+/* One collaborator of the artist whose row is being built: what the shared projects add up to. */
+struct partner {
+	uint32_t artist, shared;
+	double newman;
+	int first_year, last_year;
+	uint32_t title[MAX_TITLES_ON_EDGE]; /* the first shared projects, ascending */
 };
 
-static int cmp_pair(const void *x, const void *y)
+/* Artists by project (counting sort of the links, so each team stays ascending): team[start[p]..]. */
+static void project_teams(const struct dataset *ds, size_t **start_out, uint32_t **team_out)
 {
-	const struct pair *p = x, *q = y;
-	if (p->key != q->key) return p->key < q->key ? -1 : 1;
-	return (p->project > q->project) - (p->project < q->project);
+	size_t P = ds->n_projects;
+	size_t *start = xcalloc(P + 2, sizeof(size_t));
+	uint32_t *team = xmalloc(st_mult(ds->n_links + 1, sizeof(uint32_t)));
+	for (size_t l = 0; l < ds->n_links; l++) start[ds->links[l].project + 1]++;
+	for (size_t p = 0; p < P; p++) start[p + 1] += start[p];
+	size_t *fill = xmalloc(st_mult(P + 1, sizeof(size_t)));
+	memcpy(fill, start, (P + 1) * sizeof(size_t));
+	for (size_t l = 0; l < ds->n_links; l++) team[fill[ds->links[l].project]++] = ds->links[l].artist;
+	free(fill);
+	*start_out = start;
+	*team_out = team;
 }
 
-void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team)
+static int cmp_u64(const void *x, const void *y)
 {
-	size_t A = ds->n_artists, P = ds->n_projects;
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	return (a > b) - (a < b);
+}
+
+/* The collaboration network is the artist rows of A·Aᵀ (A the artist × project incidence),
+ * built row by row with a sparse accumulator (Gustavson): for artist a, every teammate b > a of
+ * each of a's projects, in project order. O(sum over projects of n_p^2 + E log d) time and
+ * O(V + E) memory: no array of all pairs, and edges come out sorted by (a, b) for igraph_create.
+ * A first pass counts the edges so that the columns are allocated once. */
+void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team, unsigned edge_data)
+{
+	size_t A = ds->n_artists;
 	stage_begin("build collab graph");
 	memset(g, 0, sizeof(*g));
 	g->name = "collab";
@@ -164,76 +187,90 @@ void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team)
 	}
 	copy_table(&g->v, &ds->artist_attrs, 0, &ds->strings);
 
-	/* Each project's team, by counting sort of the links (stable: artists stay ascending). */
-	size_t *start = xcalloc(P + 2, sizeof(size_t));
-	uint32_t *team = xmalloc(st_mult(ds->n_links + 1, sizeof(uint32_t)));
-	for (size_t l = 0; l < ds->n_links; l++) start[ds->links[l].project + 1]++;
-	for (size_t p = 0; p < P; p++) start[p + 1] += start[p];
-	size_t *fill = xmalloc(st_mult(P + 1, sizeof(size_t)));
-	memcpy(fill, start, (P + 1) * sizeof(size_t));
-	for (size_t l = 0; l < ds->n_links; l++) team[fill[ds->links[l].project]++] = ds->links[l].artist;
-	free(fill);
+	size_t *start;
+	uint32_t *team;
+	project_teams(ds, &start, &team);
+	uint32_t *slot = xmalloc(st_mult(A + 1, sizeof(uint32_t)));  /* b's place in partner[] */
+	uint32_t *row_of = xmalloc(st_mult(A + 1, sizeof(uint32_t))); /* a + 1 when b is in a's row */
+	memset(row_of, 0, (A + 1) * sizeof(uint32_t));
 
-	size_t n_pairs = 0;
-	for (size_t p = 0; p < P; p++) {
-		size_t k = start[p + 1] - start[p];
-		if (k <= max_team) n_pairs += k * (k - 1) / 2; /* larger teams were reported when loading */
+	size_t n_edges = 0, widest = 0;
+	for (size_t l = 0, a = 0; l < ds->n_links; a++) {
+		size_t row = 0;
+		for (; l < ds->n_links && ds->links[l].artist == a; l++) {
+			size_t p = ds->links[l].project, s = start[p], k = start[p + 1] - s;
+			if (k > max_team) continue; /* reported when loading */
+			for (size_t i = 0; i < k; i++)
+				if (team[s + i] > a && row_of[team[s + i]] != a + 1) row_of[team[s + i]] = (uint32_t)a + 1, row++;
+		}
+		n_edges += row;
+		if (row > widest) widest = row;
 	}
-	struct pair *pairs = xmalloc(st_mult(n_pairs + 1, sizeof(*pairs)));
-	size_t np = 0;
-	for (size_t p = 0; p < P; p++) {
-		size_t s = start[p], k = start[p + 1] - s;
-		if (k > max_team) continue;
-		for (size_t i = 0; i < k; i++)
-			for (size_t j = i + 1; j < k; j++)
-				pairs[np++] = (struct pair){(uint64_t)team[s + i] << 32 | team[s + j], (uint32_t)p};
-	}
-	qsort(pairs, np, sizeof(*pairs), cmp_pair);
 
-	size_t n_edges = 0;
-	for (size_t i = 0; i < np; i++) n_edges += i == 0 || pairs[i].key != pairs[i - 1].key;
 	g->n_edges = n_edges;
 	g->from = xmalloc(st_mult(n_edges + 1, sizeof(uint32_t)));
 	g->to = xmalloc(st_mult(n_edges + 1, sizeof(uint32_t)));
 	attrs_init(&g->e, n_edges);
 	struct attr_col *weight = attrs_add(&g->e, "weight", ATTR_DOUBLE);
-	struct attr_col *newman = attrs_add(&g->e, "newman", ATTR_DOUBLE);
-	struct attr_col *efirst = attrs_add(&g->e, "first_year", ATTR_INT);
-	struct attr_col *elast = attrs_add(&g->e, "last_year", ATTR_INT);
-	struct attr_col *titles = attrs_add(&g->e, "projects", ATTR_STRING);
+	struct attr_col *newman = edge_data & EDGE_NEWMAN ? attrs_add(&g->e, "newman", ATTR_DOUBLE) : NULL;
+	struct attr_col *efirst = edge_data & EDGE_YEARS ? attrs_add(&g->e, "first_year", ATTR_INT) : NULL;
+	struct attr_col *elast = edge_data & EDGE_YEARS ? attrs_add(&g->e, "last_year", ATTR_INT) : NULL;
+	struct attr_col *titles = edge_data & EDGE_PROJECTS ? attrs_add(&g->e, "projects", ATTR_STRING) : NULL;
+
+	struct partner *partner = xmalloc(st_mult(widest + 1, sizeof(*partner)));
+	uint64_t *order = xmalloc(st_mult(widest + 1, sizeof(uint64_t)));
 	struct strbuf sb = STRBUF_INIT;
 	sb_init(&sb);
+	memset(row_of, 0, (A + 1) * sizeof(uint32_t));
 	size_t e = 0;
-	for (size_t i = 0; i < np;) {
-		size_t j = i;
-		double nw = 0;
-		int fy = NO_YEAR, ly = NO_YEAR;
-		sb_reset(&sb);
-		for (; j < np && pairs[j].key == pairs[i].key; j++) {
-			const struct project *pr = &ds->projects[pairs[j].project];
-			nw += 1.0 / (double)(start[pairs[j].project + 1] - start[pairs[j].project] - 1);
-			if (pr->year != NO_YEAR) {
-				if (fy == NO_YEAR || pr->year < fy) fy = pr->year;
-				if (pr->year > ly) ly = pr->year;
-			}
-			if (j - i < MAX_TITLES_ON_EDGE) {
-				if (sb.len) sb_addch(&sb, '|');
-				sb_addstr(&sb, pr->label);
+	for (size_t l = 0, a = 0; l < ds->n_links; a++) {
+		size_t row = 0;
+		for (; l < ds->n_links && ds->links[l].artist == a; l++) {
+			size_t p = ds->links[l].project, s = start[p], k = start[p + 1] - s;
+			if (k > max_team) continue;
+			int year = ds->projects[p].year;
+			for (size_t i = 0; i < k; i++) {
+				uint32_t b = team[s + i];
+				if (b <= a) continue;
+				if (row_of[b] != a + 1) {
+					row_of[b] = (uint32_t)a + 1;
+					slot[b] = (uint32_t)row;
+					partner[row++] = (struct partner){.artist = b, .first_year = NO_YEAR, .last_year = NO_YEAR};
+				}
+				struct partner *x = &partner[slot[b]];
+				x->newman += 1.0 / (double)(k - 1);
+				if (year != NO_YEAR) {
+					if (x->first_year == NO_YEAR || year < x->first_year) x->first_year = year;
+					if (year > x->last_year) x->last_year = year;
+				}
+				if (x->shared < MAX_TITLES_ON_EDGE) x->title[x->shared] = (uint32_t)p;
+				x->shared++;
 			}
 		}
-		if (j - i > MAX_TITLES_ON_EDGE) sb_addf(&sb, "|(+%zu more)", j - i - MAX_TITLES_ON_EDGE);
-		g->from[e] = (uint32_t)(pairs[i].key >> 32);
-		g->to[e] = (uint32_t)pairs[i].key;
-		weight->d[e] = (double)(j - i);
-		newman->d[e] = nw;
-		efirst->i[e] = year_or_none(fy);
-		elast->i[e] = year_or_none(ly);
-		titles->s[e] = arena_strndup(&ds->strings, sb.buf, sb.len);
-		e++;
-		i = j;
+		for (size_t r = 0; r < row; r++) order[r] = (uint64_t)partner[r].artist << 32 | r;
+		qsort(order, row, sizeof(*order), cmp_u64);
+		for (size_t r = 0; r < row; r++, e++) {
+			const struct partner *x = &partner[(uint32_t)order[r]];
+			g->from[e] = (uint32_t)a;
+			g->to[e] = x->artist;
+			weight->d[e] = (double)x->shared;
+			if (newman) newman->d[e] = x->newman;
+			if (efirst) efirst->i[e] = year_or_none(x->first_year), elast->i[e] = year_or_none(x->last_year);
+			if (!titles) continue;
+			sb_reset(&sb);
+			for (size_t t = 0; t < x->shared && t < MAX_TITLES_ON_EDGE; t++) {
+				if (sb.len) sb_addch(&sb, '|');
+				sb_addstr(&sb, ds->projects[x->title[t]].label);
+			}
+			if (x->shared > MAX_TITLES_ON_EDGE) sb_addf(&sb, "|(+%zu more)", (size_t)x->shared - MAX_TITLES_ON_EDGE);
+			titles->s[e] = arena_strndup(&ds->strings, sb.buf, sb.len);
+		}
 	}
 	sb_release(&sb);
-	free(pairs);
+	free(order);
+	free(partner);
+	free(row_of);
+	free(slot);
 	free(team);
 	free(start);
 	graph_make_igraph(g);

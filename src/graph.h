@@ -25,9 +25,10 @@ struct kgraph {
 
 /* O(V + L) for L artist–project links. */
 void graph_credits(struct kgraph *g, struct dataset *ds);
-/* O(P + sum over projects of n_p^2 log) : every pair of a project's team, sorted once.
- * Projects with more than max_team artists stay out, with a warning. */
-void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team);
+/* Which collaboration-edge columns to compute besides weight (--edge-data). */
+enum { EDGE_NEWMAN = 1, EDGE_YEARS = 2, EDGE_PROJECTS = 4, EDGE_ALL = 7 };
+/* Projects with more than max_team artists stay out (reported when loading). */
+void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team, unsigned edge_data);
 /* (Re)build g->g from the edge arrays in one igraph_create. O(V + E). */
 void graph_make_igraph(struct kgraph *g);
 void graph_free(struct kgraph *g);

@@ -43,7 +43,7 @@ void fuzz_graphs(struct dataset *ds, struct kgraph *credits, struct kgraph *coll
 	struct metric_opts mo;
 	metric_opts_init(&mo);
 	graph_credits(credits, ds);
-	graph_collab(collab, ds, 64);
+	graph_collab(collab, ds, 64, EDGE_ALL);
 	if (!with_metrics) return;
 	/* Every kind of value a writer formats: integers, doubles, absent (NaN) closeness. */
 	mo.mask = 1u << M_DEGREE | 1u << M_STRENGTH | 1u << M_CLOSENESS | 1u << M_PAGERANK | 1u << M_COMPONENT;

@@ -53,7 +53,7 @@ static void projection(void)
 	                 "A,Q,mixer,2002\nB,Q,mixer,2002\nC,Q,performer,2002\nD,Solo,performer,2003\n", 1000), 0);
 	struct kgraph credits, collab;
 	graph_credits(&credits, &ds);
-	graph_collab(&collab, &ds, 1000);
+	graph_collab(&collab, &ds, 1000, EDGE_ALL);
 	INT_EQ(credits.n_vertices, 4 + 3);
 	INT_EQ(credits.n_edges, 6);
 	long ap = edge_of(&credits, "a_a", "p_p_2001");
@@ -79,7 +79,7 @@ static void projection(void)
 	INT_EQ(load(&ds, "artist,project\nA,Big\nB,Big\nC,Big\nA,Small\nB,Small\n", 2), 0);
 	report_set_quiet(0);
 	graph_credits(&credits, &ds);
-	graph_collab(&collab, &ds, 2);
+	graph_collab(&collab, &ds, 2, EDGE_ALL);
 	INT_EQ(credits.n_edges, 5);
 	INT_EQ(collab.n_edges, 1);
 	NEAR(attrs_find(&collab.e, "weight")->d[0], 1, 0);
@@ -97,7 +97,7 @@ static void known_values(void)
 	struct metric_opts o;
 	struct graph_stats st;
 	metric_opts_init(&o);
-	graph_collab(&g, &ds, 1000);
+	graph_collab(&g, &ds, 1000, EDGE_ALL);
 	metrics_compute(&g, &o, &st);
 	NEAR(vertex_value(&g, "a_s", "betweenness"), 10, 1e-12); /* C(5,2) pairs through the centre */
 	NEAR(vertex_value(&g, "a_l1", "betweenness"), 0, 1e-12);
