@@ -6,7 +6,8 @@ For each size (10k, 100k, 1M rows; plus 10M with BENCH_BIG=1):
   - generate the credits with bench/gen_credits.py (seed 1), cached under output/bench/data/
     (regenerated when the generator changes);
   - the I/O floor: `cat file > /dev/null` (page cache warm);
-  - (a) ./credgraph build -q -v --metrics degree,strength,pagerank --layout none  (the peer's job)
+  - (a) ./credgraph build -q -v --graphs collab --edge-data none
+          --metrics degree,strength,pagerank --layout none                        (the peer's job)
     (b) bench/peer_igraph.py                                                      (python-igraph)
     (c) ./credgraph build -q -v --layout none                                     (every metric)
     run one after the other on this machine, interleaved a, b, a, b, ... when repeated; the
@@ -178,8 +179,9 @@ def dir_bytes(d):
 
 def command(key, csv_path, outdir):
     if key == "cg_job":
-        return [CREDGRAPH, "build", "-q", "-v", "--metrics", "degree,strength,pagerank",
-                "--layout", "none", csv_path, "-o", outdir]
+        # The peer's outputs: the collaboration network with weighted edges, and the ranks.
+        return [CREDGRAPH, "build", "-q", "-v", "--graphs", "collab", "--edge-data", "none",
+                "--metrics", "degree,strength,pagerank", "--layout", "none", csv_path, "-o", outdir]
     if key == "cg_all":
         return [CREDGRAPH, "build", "-q", "-v", "--layout", "none", csv_path, "-o", outdir]
     return [PY, PEER, csv_path, "-o", outdir]

@@ -73,7 +73,7 @@ int cmd_ego(int argc, char **argv)
 		struct kgraph *g = &a.collab;
 		igraph_matrix_t d;
 		IGRAPH_OR_DIE(igraph_matrix_init(&d, 0, 0));
-		IGRAPH_OR_DIE(igraph_distances(&g->g, &d, igraph_vss_1(me), igraph_vss_all(), IGRAPH_ALL));
+		IGRAPH_OR_DIE(igraph_distances(graph_igraph(g), &d, igraph_vss_1(me), igraph_vss_all(), IGRAPH_ALL));
 		unsigned char *keep = xmalloc(g->n_vertices + 1);
 		for (size_t v = 0; v < g->n_vertices; v++) keep[v] = MATRIX(d, 0, v) <= (double)depth;
 		struct kgraph ego;

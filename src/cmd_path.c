@@ -100,17 +100,17 @@ int cmd_path(int argc, char **argv)
 	IGRAPH_OR_DIE(igraph_vector_int_list_init(&chains, 0));
 	IGRAPH_OR_DIE(igraph_vector_int_init(&memb, 0));
 	/* Ask for chains only within one component: igraph warns when a target is unreachable. */
-	IGRAPH_OR_DIE(igraph_connected_components(&g.g, &memb, NULL, NULL, IGRAPH_WEAK));
+	IGRAPH_OR_DIE(igraph_connected_components(graph_igraph(&g), &memb, NULL, NULL, IGRAPH_WEAK));
 	int connected = VECTOR(memb)[from] == VECTOR(memb)[to];
 	igraph_vector_int_destroy(&memb);
 	if (!connected) {
 		/* no chain */
 	} else if (all) {
-		IGRAPH_OR_DIE(igraph_get_all_shortest_paths(&g.g, &chains, NULL, NULL, from, igraph_vss_1(to), IGRAPH_ALL));
+		IGRAPH_OR_DIE(igraph_get_all_shortest_paths(graph_igraph(&g), &chains, NULL, NULL, from, igraph_vss_1(to), IGRAPH_ALL));
 	} else {
 		igraph_vector_int_t one;
 		IGRAPH_OR_DIE(igraph_vector_int_init(&one, 0));
-		IGRAPH_OR_DIE(igraph_get_shortest_path(&g.g, &one, NULL, from, to, IGRAPH_ALL));
+		IGRAPH_OR_DIE(igraph_get_shortest_path(graph_igraph(&g), &one, NULL, from, to, IGRAPH_ALL));
 		IGRAPH_OR_DIE(igraph_vector_int_list_push_back(&chains, &one)); /* the list takes it */
 	}
 	size_t n = (size_t)igraph_vector_int_list_size(&chains);

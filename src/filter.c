@@ -48,7 +48,6 @@ void graph_induced(const struct kgraph *g, const unsigned char *keep_v, const un
 	attrs_init(&out->e, ne);
 	for (size_t c = 0; c < g->v.n_cols; c++) copy_column(&out->v, g->v.cols[c], vrows, nv);
 	for (size_t c = 0; c < g->e.n_cols; c++) copy_column(&out->e, g->e.cols[c], erows, ne);
-	graph_make_igraph(out);
 	free(vrows);
 	free(erows);
 	free(map);
@@ -160,7 +159,7 @@ void graph_filter(struct kgraph *g, const struct export_filter *f)
 		igraph_integer_t ncomp, best = 0;
 		IGRAPH_OR_DIE(igraph_vector_int_init(&memb, 0));
 		IGRAPH_OR_DIE(igraph_vector_int_init(&size, 0));
-		IGRAPH_OR_DIE(igraph_connected_components(&g->g, &memb, &size, &ncomp, IGRAPH_WEAK));
+		IGRAPH_OR_DIE(igraph_connected_components(graph_igraph(g), &memb, &size, &ncomp, IGRAPH_WEAK));
 		/* The largest component; on a tie, the one holding the earliest vertex. */
 		for (igraph_integer_t c = 1; c < ncomp; c++)
 			if (VECTOR(size)[c] > VECTOR(size)[best]) best = c;

@@ -17,16 +17,19 @@ static const char *const reserved_edge[] = {
 	"sources", "r", "g", "b", "color", NULL,
 };
 
-void graph_make_igraph(struct kgraph *g)
+igraph_t *graph_igraph(struct kgraph *g)
 {
+	if (g->has_igraph) return &g->ig;
 	igraph_vector_int_t edges;
 	IGRAPH_OR_DIE(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * g->n_edges)));
 	for (size_t e = 0; e < g->n_edges; e++) {
 		VECTOR(edges)[2 * e] = g->from[e];
 		VECTOR(edges)[2 * e + 1] = g->to[e];
 	}
-	IGRAPH_OR_DIE(igraph_create(&g->g, &edges, (igraph_integer_t)g->n_vertices, IGRAPH_UNDIRECTED));
+	IGRAPH_OR_DIE(igraph_create(&g->ig, &edges, (igraph_integer_t)g->n_vertices, IGRAPH_UNDIRECTED));
 	igraph_vector_int_destroy(&edges);
+	g->has_igraph = 1;
+	return &g->ig;
 }
 
 /* Copy an attribute table's columns into rows offset.. of dst. A column that dst already has
@@ -123,7 +126,6 @@ void graph_credits(struct kgraph *g, struct dataset *ds)
 		for (size_t k = 0; k < ds->n_extra; k++) extra[k]->s[l] = x->extra[k];
 	}
 	free(extra);
-	graph_make_igraph(g);
 	stage_end();
 }
 
@@ -273,7 +275,6 @@ void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team, unsigne
 	free(slot);
 	free(team);
 	free(start);
-	graph_make_igraph(g);
 	stage_end();
 }
 
@@ -284,6 +285,6 @@ void graph_free(struct kgraph *g)
 	free(g->to);
 	attrs_free(&g->v);
 	attrs_free(&g->e);
-	igraph_destroy(&g->g);
+	if (g->has_igraph) igraph_destroy(&g->ig);
 	memset(g, 0, sizeof(*g));
 }

@@ -19,7 +19,8 @@ struct kgraph {
 	const char **vid;     /* stable vertex ids */
 	uint32_t *from, *to;  /* edge endpoints, from < to */
 	struct attr_set v, e; /* column "label" always comes first in v */
-	igraph_t g;
+	igraph_t ig;          /* built on first use: use graph_igraph() */
+	int has_igraph;
 	const char *note;     /* e.g. which metrics are estimates; NULL when none */
 };
 
@@ -29,8 +30,9 @@ void graph_credits(struct kgraph *g, struct dataset *ds);
 enum { EDGE_NEWMAN = 1, EDGE_YEARS = 2, EDGE_PROJECTS = 4, EDGE_ALL = 7 };
 /* Projects with more than max_team artists stay out (reported when loading). */
 void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team, unsigned edge_data);
-/* (Re)build g->g from the edge arrays in one igraph_create. O(V + E). */
-void graph_make_igraph(struct kgraph *g);
+/* g as an igraph_t, built from the edge arrays in one igraph_create on first use: O(V + E)
+ * time and 32 bytes per edge, paid only by commands whose metrics need igraph. */
+igraph_t *graph_igraph(struct kgraph *g);
 void graph_free(struct kgraph *g);
 
 #endif

@@ -33,13 +33,13 @@ void layout_compute(struct kgraph *g, enum layout_kind kind, unsigned long seed)
 	IGRAPH_OR_DIE(igraph_matrix_init(&xy, 0, 0));
 	igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
 	if (kind == LAYOUT_FR) {
-		IGRAPH_OR_DIE(igraph_layout_fruchterman_reingold(&g->g, &xy, 0, 500, sqrt((double)g->n_vertices),
+		IGRAPH_OR_DIE(igraph_layout_fruchterman_reingold(graph_igraph(g), &xy, 0, 500, sqrt((double)g->n_vertices),
 		                                                 IGRAPH_LAYOUT_AUTOGRID, w ? &weights : NULL, NULL, NULL,
 		                                                 NULL, NULL));
 	} else {
 		igraph_layout_drl_options_t options;
 		IGRAPH_OR_DIE(igraph_layout_drl_options_init(&options, IGRAPH_LAYOUT_DRL_DEFAULT));
-		IGRAPH_OR_DIE(igraph_layout_drl(&g->g, &xy, 0, &options, w ? &weights : NULL));
+		IGRAPH_OR_DIE(igraph_layout_drl(graph_igraph(g), &xy, 0, &options, w ? &weights : NULL));
 	}
 	/* Two decimals are finer than any screen; fewer digits keep files small and diffs calm. */
 	struct attr_col *x = attrs_add(&g->v, "x", ATTR_DOUBLE), *y = attrs_add(&g->v, "y", ATTR_DOUBLE);

@@ -9,7 +9,7 @@
  *                an artist without collaborators
  *   harmonic     sum of 1/d over the others, divided by n - 1
  *   eigenvector  weighted, scaled to a maximum of 1
- *   pagerank     weighted, damping 0.85, sums to 1 (PRPACK)
+ *   pagerank     weighted, damping 0.85, sums to 1 (PRPACK; power iteration on big graphs)
  *   coreness     k-core number (unweighted)
  *   community    Leiden, modularity objective (node weight = strength, resolution 1/(2W)),
  *                weighted and seeded; numbered 1.. by decreasing size
@@ -35,7 +35,12 @@ struct metric_opts {
 	size_t samples;          /* sampled sources when estimating */
 	double exact_work_limit; /* estimate path metrics when the largest component's V * E exceeds this */
 	int figures;             /* also transitivity, clustering and assortativity (stats) */
+	enum { PAGERANK_AUTO, PAGERANK_PRPACK, PAGERANK_POWER } pagerank; /* solver */
 };
+
+/* Above this many edges PageRank uses the edge-list power iteration instead of igraph's
+ * PRPACK (with PAGERANK_AUTO). */
+#define PAGERANK_PRPACK_MAX_EDGES 1000000
 
 /* Whole-graph figures, filled in by metrics_compute. NaN when undefined. */
 struct graph_stats {

@@ -69,7 +69,7 @@ static void projection(void)
 	NEAR(attrs_find(&collab.e, "newman")->d[ac], 0.5, 1e-15);
 	INT_EQ(attrs_find(&collab.e, "first_year")->i[ab], 2001);
 	INT_EQ(attrs_find(&collab.e, "last_year")->i[ab], 2002);
-	INT_EQ(igraph_ecount(&collab.g), 3);
+	INT_EQ(igraph_ecount(graph_igraph(&collab)), 3);
 	graph_free(&credits);
 	graph_free(&collab);
 	dataset_free(&ds);
