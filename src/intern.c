@@ -62,14 +62,17 @@ static void init_key(void)
 
 static void rehash(struct intern *t, size_t nslots)
 {
-	free(t->slots);
+	uint64_t *old = t->slots;
+	size_t old_n = old ? t->mask + 1 : 0;
 	t->slots = xcalloc(nslots, sizeof(*t->slots));
 	t->mask = nslots - 1;
-	for (size_t id = 0; id < t->n; id++) {
-		size_t i = t->hash[id] & t->mask;
+	for (size_t k = 0; k < old_n; k++) {
+		if (!old[k]) continue;
+		size_t i = (old[k] >> 32) & t->mask;
 		while (t->slots[i]) i = (i + 1) & t->mask;
-		t->slots[i] = (uint32_t)id + 1;
+		t->slots[i] = old[k];
 	}
+	free(old);
 }
 
 void intern_init(struct intern *t, size_t expected)
@@ -87,7 +90,6 @@ void intern_free(struct intern *t)
 	arena_free(&t->arena);
 	free(t->str);
 	free(t->len);
-	free(t->hash);
 	free(t->slots);
 	memset(t, 0, sizeof(*t));
 }
@@ -96,10 +98,10 @@ static size_t probe(const struct intern *t, const char *s, size_t n, uint32_t h)
 {
 	size_t i = h & t->mask;
 	for (;;) {
-		uint32_t slot = t->slots[i];
+		uint64_t slot = t->slots[i];
 		if (!slot) return i;
-		uint32_t id = slot - 1;
-		if (t->hash[id] == h && t->len[id] == n && memcmp(t->str[id], s, n) == 0) return i;
+		uint32_t id = (uint32_t)slot - 1;
+		if ((uint32_t)(slot >> 32) == h && t->len[id] == n && memcmp(t->str[id], s, n) == 0) return i;
 		i = (i + 1) & t->mask;
 	}
 }
@@ -109,7 +111,7 @@ int intern_find(const struct intern *t, const char *s, size_t n, uint32_t *id)
 	uint32_t h = (uint32_t)siphash13(s, n, key0, key1);
 	size_t i = probe(t, s, n, h);
 	if (!t->slots[i]) return 0;
-	*id = t->slots[i] - 1;
+	*id = (uint32_t)t->slots[i] - 1;
 	return 1;
 }
 
@@ -120,7 +122,7 @@ uint32_t intern_add(struct intern *t, const char *s, size_t n, int *is_new)
 	size_t i = probe(t, s, n, h);
 	if (t->slots[i]) {
 		if (is_new) *is_new = 0;
-		return t->slots[i] - 1;
+		return (uint32_t)t->slots[i] - 1;
 	}
 	if (t->n >= UINT32_MAX - 1) die(EXIT_DATA, "more than %u distinct strings", UINT32_MAX - 1);
 	size_t id = t->n++;
@@ -128,13 +130,11 @@ uint32_t intern_add(struct intern *t, const char *s, size_t n, int *is_new)
 		size_t cap = t->cap;
 		GROW(t->str, t->n, cap);
 		t->len = xrealloc(t->len, st_mult(cap, sizeof(*t->len)));
-		t->hash = xrealloc(t->hash, st_mult(cap, sizeof(*t->hash)));
 		t->cap = cap;
 	}
 	t->str[id] = arena_strndup(&t->arena, s, n);
 	t->len[id] = (uint32_t)n;
-	t->hash[id] = h;
-	t->slots[i] = (uint32_t)id + 1;
+	t->slots[i] = (uint64_t)h << 32 | ((uint32_t)id + 1);
 	if (2 * t->n > t->mask + 1) rehash(t, 2 * (t->mask + 1));
 	if (is_new) *is_new = 1;
 	return (uint32_t)id;

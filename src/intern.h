@@ -1,8 +1,8 @@
 /* String interning: byte strings -> dense ids 0..n-1 in first-seen order.
  *
- * Open addressing over a power-of-two table of 32-bit ids, load factor <= 0.5, with the
- * 32-bit hash of each string cached so that probes and growth never re-hash or compare
- * unequal strings needlessly. Strings live in an arena. The hash is SipHash-1-3 with a
+ * Open addressing over a power-of-two table, load factor <= 0.5, each slot holding an id and
+ * the 32-bit hash of its string, so that probes and growth never re-hash, and a probe reads the
+ * string only when the hashes match (one cache miss per lookup instead of several). Strings live in an arena. The hash is SipHash-1-3 with a
  * per-process random key, so names crafted to collide cannot degrade lookups to O(n);
  * ids depend only on insertion order, so output never depends on the key.
  * Find-or-insert is expected O(len); growth is amortised O(1) per string. */
@@ -17,9 +17,8 @@ struct intern {
 	struct arena arena;
 	const char **str;
 	uint32_t *len;
-	uint32_t *hash;
 	size_t n, cap;
-	uint32_t *slots; /* id + 1; 0 is empty */
+	uint64_t *slots; /* hash << 32 | (id + 1); 0 is empty */
 	size_t mask;
 };
 

@@ -24,13 +24,34 @@ struct triple {
 	uint32_t a, b, c;
 };
 
-static int cmp_triple(const void *x, const void *y)
+/* Sort triples by (a, b, c): least-significant-digit radix sort, 16 bits a pass from c's low
+ * half to a's high half, each pass stable; a pass whose digit is the same for every triple is
+ * skipped (ids below 65536 need one pass per key). O(n) time per pass and n extra triples,
+ * against O(n log n) comparisons for qsort: these sorts run over every row of the input. */
+static void sort_triples(struct triple *t, size_t n)
 {
-	const struct triple *p = x, *q = y;
-	if (p->a != q->a) return p->a < q->a ? -1 : 1;
-	if (p->b != q->b) return p->b < q->b ? -1 : 1;
-	if (p->c != q->c) return p->c < q->c ? -1 : 1;
-	return 0;
+	struct triple *buf = xmalloc(st_mult(n + 1, sizeof(*t))), *src = t, *dst = buf;
+	size_t *count = xmalloc(65536 * sizeof(size_t));
+	for (int pass = 0; pass < 6; pass++) {
+		int shift = pass % 2 ? 16 : 0;
+		size_t field = 2 - (size_t)pass / 2; /* c, b, a */
+		memset(count, 0, 65536 * sizeof(size_t));
+		for (size_t i = 0; i < n; i++) count[((&src[i].a)[field] >> shift) & 0xFFFF]++;
+		if (n && count[((&src[0].a)[field] >> shift) & 0xFFFF] == n) continue;
+		size_t sum = 0;
+		for (size_t d = 0; d < 65536; d++) {
+			size_t k = count[d];
+			count[d] = sum;
+			sum += k;
+		}
+		for (size_t i = 0; i < n; i++) dst[count[((&src[i].a)[field] >> shift) & 0xFFFF]++] = src[i];
+		struct triple *x = src;
+		src = dst;
+		dst = x;
+	}
+	if (src != t) memcpy(t, src, n * sizeof(*t));
+	free(count);
+	free(buf);
 }
 
 static struct srcloc row_loc(const struct ingest *in, const struct raw_row *r)
@@ -42,7 +63,7 @@ static struct srcloc row_loc(const struct ingest *in, const struct raw_row *r)
  * triples (entity, spelling, row) are sorted, and stay sorted for the caller; O(R log R). */
 static void pick_labels(struct triple *t, size_t n, uint32_t *label_of)
 {
-	qsort(t, n, sizeof(*t), cmp_triple);
+	sort_triples(t, n);
 	size_t i = 0;
 	while (i < n) {
 		uint32_t e = t[i].a, best = NONE, best_count = 0, best_row = NONE;
@@ -86,11 +107,6 @@ static uint32_t project_for_key(struct resolve *R, const struct pkey *k, uint32_
 	return R->project_of_pkey[kid];
 }
 
-static int cmp_dated(const void *x, const void *y)
-{
-	return cmp_triple(x, y);
-}
-
 static int is_soundtrack_pair(const char *t1, const char *t2)
 {
 	if (strcmp(t2, "soundtrack") == 0) {
@@ -121,7 +137,7 @@ static void assign_projects(struct resolve *R)
 			dated[n_dated++] = (struct triple){row->title, (uint32_t)row->year, R->row_project[r]};
 		}
 	}
-	if (n_dated) qsort(dated, n_dated, sizeof(*dated), cmp_dated);
+	sort_triples(dated, n_dated);
 
 	/* A title used with several years: separate projects, reported once per title. */
 	for (size_t i = 0; i < n_dated;) {
@@ -231,7 +247,7 @@ static void build_links(struct resolve *R)
 	struct dataset *ds = in->ds;
 	struct triple *t = xmalloc(st_mult(in->n_rows + 1, sizeof(*t)));
 	for (size_t r = 0; r < in->n_rows; r++) t[r] = (struct triple){R->row_artist[r], R->row_project[r], (uint32_t)r};
-	qsort(t, in->n_rows, sizeof(*t), cmp_triple);
+	sort_triples(t, in->n_rows);
 
 	struct strbuf sb = STRBUF_INIT;
 	const char **roles = NULL;
@@ -241,6 +257,9 @@ static void build_links(struct resolve *R)
 	sb_init(&sb);
 	ds->links = xcalloc(in->n_rows + 1, sizeof(*ds->links));
 	for (size_t i = 0; i < in->n_rows;) {
+		/* Rows are visited in (artist, project) order, not in file order: fetch ahead. */
+		if (i + 16 < in->n_rows) __builtin_prefetch(&in->rows[t[i + 16].c]);
+		if (i + 8 < in->n_rows) __builtin_prefetch(&in->role_pool[in->rows[t[i + 8].c].roles_off]);
 		size_t j = i;
 		while (j < in->n_rows && t[j].a == t[i].a && t[j].b == t[i].b) j++;
 		struct link *l = &ds->links[ds->n_links++];
