@@ -13,6 +13,7 @@
 #include "outfile.h"
 #include "progress.h"
 #include "report.h"
+#include "writeall.h"
 #include "writer.h"
 #include "xalloc.h"
 
@@ -103,19 +104,6 @@ static void summary(const struct dataset *ds, const struct graph_stats *st, cons
 	printf("\n");
 }
 
-/* Write graph g in every requested format into the files opened for it. */
-static void write_graph(struct kgraph *g, FILE *const *files, const struct write_opts *wo)
-{
-	char stage[64];
-	for (int fmt = 0; fmt < FORMAT_COUNT; fmt++) {
-		if (!files[fmt]) continue;
-		snprintf(stage, sizeof stage, "write %s.%s", g->name, format_name(fmt));
-		stage_begin(stage);
-		write_format(fmt, files[fmt], g, wo);
-		stage_end();
-	}
-}
-
 int cmd_build(int argc, char **argv)
 {
 	enum { OPT_FORMATS = OPT_FIRST_COMMAND_OPTION, OPT_GRAPHS };
@@ -195,17 +183,20 @@ int cmd_build(int argc, char **argv)
 		write_rankings(rankings_f, &collab, &wo); /* every artist, before any export filter */
 		stage_end();
 	}
-	if (graphs & GRAPH_CREDITS) {
-		if (positions) layout_compute(&credits, cl.layout, cl.metrics.seed);
-		write_graph(&credits, files[0], &wo);
-	}
+	if (graphs & GRAPH_CREDITS && positions) layout_compute(&credits, cl.layout, cl.metrics.seed);
 	if (graphs & GRAPH_COLLAB) {
 		graph_filter(&collab, &cl.filter);
 		if (positions) layout_compute(&collab, cl.layout, cl.metrics.seed);
-		write_graph(&collab, files[1], &wo);
 	}
+	struct write_job jobs[2 * FORMAT_COUNT];
+	size_t n_jobs = 0;
+	for (int k = 0; k < 2; k++)
+		for (int fmt = 0; fmt < FORMAT_COUNT; fmt++)
+			if (files[k][fmt]) jobs[n_jobs++] = (struct write_job){fmt, files[k][fmt], k ? &collab : &credits};
+	rc = write_all(jobs, n_jobs, &wo);
 	stage_begin("flush and rename");
-	rc = out_commit();
+	if (rc) out_abort();
+	else rc = out_commit();
 	stage_end();
 	if (!rc) summary(&ds, &st, &collab, dir, graphs, formats);
 

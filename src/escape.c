@@ -17,6 +17,11 @@ unsigned long escape_replaced_count(void)
 	return replaced;
 }
 
+void escape_add_replaced(unsigned long n)
+{
+	replaced += n;
+}
+
 static const char replacement[] = "\xEF\xBF\xBD";
 
 void xml_escape(struct outbuf *f, const char *s)

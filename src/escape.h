@@ -21,6 +21,8 @@ void csv_field(struct outbuf *f, const char *s);
 void json_string(struct outbuf *f, const char *s);
 /* Characters replaced or dropped so far. */
 unsigned long escape_replaced_count(void);
+/* Add replacements counted elsewhere (by a writer process). */
+void escape_add_replaced(unsigned long n);
 
 /* Shortest text that reads back as the same double ("0.1", "1.23e-05"); C locale. */
 void fmt_double(char buf[32], double x);

@@ -87,18 +87,38 @@ FILE *out_open(const char *path)
 	return p->f;
 }
 
+static int report_failure(const struct pending *p, int err)
+{
+	if (strcmp(p->final, "-") == 0) error("cannot write standard output: %s", strerror(err ? err : EIO));
+	else error("cannot write '%s': %s", p->final, strerror(err ? err : EIO));
+	return 1;
+}
+
+/* Flush p and, for a temporary, sync it to disk; returns the errno of a failure, else 0. */
+static int sync_output(struct pending *p)
+{
+	if (fflush(p->f) != 0 || ferror(p->f)) return errno ? errno : EIO;
+	if (p->tmp && fsync(fileno(p->f)) != 0 && errno != EINVAL) return errno;
+	return 0;
+}
+
 static int close_checked(struct pending *p)
 {
-	int failed = fflush(p->f) != 0 || ferror(p->f);
-	int err = errno;
-	if (p->f != stdout) {
-		if (p->tmp && !failed && fsync(fileno(p->f)) != 0 && errno != EINVAL) failed = 1, err = errno;
-		if (fclose(p->f) != 0 && !failed) failed = 1, err = errno;
-	}
+	int err = sync_output(p);
+	if (p->f != stdout && fclose(p->f) != 0 && !err) err = errno ? errno : EIO;
 	p->f = NULL;
-	if (failed && strcmp(p->final, "-") == 0) error("cannot write standard output: %s", strerror(err ? err : EIO));
-	else if (failed) error("cannot write '%s': %s", p->final, strerror(err ? err : EIO));
-	return failed;
+	return err ? report_failure(p, err) : 0;
+}
+
+int out_finish(FILE *f)
+{
+	for (sig_atomic_t i = 0; i < n_outputs; i++) {
+		struct pending *p = &outputs[i];
+		if (p->f != f) continue;
+		int err = sync_output(p);
+		return err ? (report_failure(p, err), EXIT_IO) : 0;
+	}
+	return 0;
 }
 
 int out_commit(void)

@@ -11,6 +11,9 @@ FILE *out_open(const char *path);
 /* Flush, check and close every open output, then rename them all into place.
  * Returns 0, or EXIT_IO after reporting (nothing renamed, temporaries removed). */
 int out_commit(void);
+/* Flush, check and sync one output now (a writer process finishing its share); it stays
+ * registered for out_commit. Returns 0, or EXIT_IO after reporting. */
+int out_finish(FILE *f);
 /* Remove every temporary not yet committed. */
 void out_abort(void);
 /* Refuse (exit 2) when `out` is the same file as one of the inputs. */
