@@ -30,6 +30,10 @@ static void ingest_free(struct ingest *in)
 	free(in->seen);
 	free(in->seen_line);
 	free(in->seen_input);
+	free(in->key_of_spelling[0]);
+	free(in->key_of_spelling[1]);
+	sb_release(&in->last_name[0]);
+	sb_release(&in->last_name[1]);
 	free(in->artist_of_key);
 	free(in->project_title_key);
 	free(in->row_project_of);
@@ -50,6 +54,8 @@ int dataset_load(struct dataset *ds, const char *const *paths, size_t n_paths, c
 	intern_init(&in.roles, 64);
 	intern_init(&in.values, 256);
 	sb_init(&in.scratch);
+	sb_init(&in.last_name[0]);
+	sb_init(&in.last_name[1]);
 
 	if (o->aliases) {
 		struct csv_stats st;

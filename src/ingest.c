@@ -196,6 +196,34 @@ static uint32_t intern_value(struct ingest *in, const struct csv_field *f)
 	return s ? intern_add(&in->values, s, len, NULL) : NONE;
 }
 
+/* Spelling and identity key of a name (artist: 0, title: 1). The key (NFC, case folded, after
+ * aliases) is a function of the spelling, so it is derived once per distinct spelling: a
+ * repeated name costs one lookup instead of a normalisation and two. */
+static void name_ids(struct ingest *in, int title, const char *s, size_t len, uint32_t *spelling, uint32_t *key)
+{
+	struct strbuf *last = &in->last_name[title];
+	if (last->len == len && len && memcmp(last->buf, s, len) == 0) {
+		*spelling = in->last_ids[title][0];
+		*key = in->last_ids[title][1];
+		return;
+	}
+	uint32_t sp = intern_add(&in->spellings, s, len, NULL);
+	uint32_t **cache = &in->key_of_spelling[title];
+	size_t *cap = &in->cap_key_of_spelling[title], old = *cap;
+	GROW(*cache, (size_t)sp + 1, *cap);
+	for (size_t i = old; i < *cap; i++) (*cache)[i] = NONE;
+	if ((*cache)[sp] == NONE) {
+		sb_reset(&in->scratch);
+		if (title) norm_key(&in->scratch, s, len);
+		else ingest_artist_key(in, &in->scratch, s, len);
+		(*cache)[sp] = intern_add(title ? &in->title_keys : &in->artist_keys, in->scratch.buf, in->scratch.len, NULL);
+	}
+	*spelling = in->last_ids[title][0] = sp;
+	*key = in->last_ids[title][1] = (*cache)[sp];
+	sb_reset(last);
+	sb_add(last, s, len);
+}
+
 static int on_row(const struct csv_record *r, void *user)
 {
 	struct file_ctx *fc = user;
@@ -254,20 +282,17 @@ static int on_row(const struct csv_record *r, void *user)
 	size_t len;
 	const char *s;
 
-	sb_reset(&in->scratch);
 	if ((s = text(field(r, m, COL_ARTIST_ID), &len))) {
+		/* An artist_id column names the artist, whatever the spelling. */
+		sb_reset(&in->scratch);
 		sb_addch(&in->scratch, '\x01');
 		sb_add(&in->scratch, s, len);
+		row.artist = intern_add(&in->artist_keys, in->scratch.buf, in->scratch.len, NULL);
+		row.artist_sp = intern_add(&in->spellings, artist, alen, NULL);
 	} else {
-		ingest_artist_key(in, &in->scratch, artist, alen);
+		name_ids(in, 0, artist, alen, &row.artist_sp, &row.artist);
 	}
-	row.artist = intern_add(&in->artist_keys, in->scratch.buf, in->scratch.len, NULL);
-	row.artist_sp = intern_add(&in->spellings, artist, alen, NULL);
-
-	sb_reset(&in->scratch);
-	norm_key(&in->scratch, title, tlen);
-	row.title = intern_add(&in->title_keys, in->scratch.buf, in->scratch.len, NULL);
-	row.title_sp = intern_add(&in->spellings, title, tlen, NULL);
+	name_ids(in, 1, title, tlen, &row.title_sp, &row.title);
 	if ((s = text(field(r, m, COL_PROJECT_ID), &len))) row.pid = intern_add(&in->pids, s, len, NULL);
 
 	const struct csv_field *fy = field(r, m, COL_YEAR);

@@ -40,6 +40,10 @@ struct ingest {
 	uint32_t *seen_line; /* the line of the first such row */
 	uint32_t *seen_input;
 	size_t seen_mask, n_seen;
+	uint32_t *key_of_spelling[2]; /* spelling id -> artist [0] or title [1] key id, or NONE */
+	size_t cap_key_of_spelling[2];
+	struct strbuf last_name[2];   /* the previous row's artist and title, and their ids: */
+	uint32_t last_ids[2][2];      /* extracts list a project's team on adjacent rows */
 	uint32_t *artist_of_key;     /* artist key id -> artist (NONE: no row used), after resolve */
 	uint32_t *project_title_key; /* project -> title key id, after resolve */
 	uint32_t *row_project_of;    /* row -> project, after resolve */
