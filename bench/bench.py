@@ -49,11 +49,12 @@ PROGRAMS = [  # key, label
     ("cg_job", "credgraph (degree,strength,pagerank)"),
     ("peer", "python-igraph peer"),
     ("cg_all", "credgraph (all metrics)"),
+    ("cg_betw", "credgraph (betweenness only)"),
 ]
 LABEL = dict(PROGRAMS)
 LABEL["floor"] = "cat > /dev/null (I/O floor)"
 SHORT = {"cg_job": "credgraph (peer's job)", "peer": "python-igraph peer",
-         "cg_all": "credgraph (all metrics)"}
+         "cg_all": "credgraph (all metrics)", "cg_betw": "credgraph (betweenness)"}
 STAGE_RE = re.compile(r"^(credgraph|peer): (.+): ([0-9.]+) s$")
 
 
@@ -182,6 +183,10 @@ def command(key, csv_path, outdir):
         # The peer's outputs: the collaboration network with weighted edges, and the ranks.
         return [CREDGRAPH, "build", "-q", "-v", "--graphs", "collab", "--edge-data", "none",
                 "--metrics", "degree,strength,pagerank", "--layout", "none", csv_path, "-o", outdir]
+    if key == "cg_betw":
+        return [CREDGRAPH, "build", "-q", "-v", "--graphs", "collab", "--edge-data", "none",
+                "--metrics", "betweenness", "--layout", "none", "--formats", "dot", csv_path,
+                "-o", outdir]
     if key == "cg_all":
         return [CREDGRAPH, "build", "-q", "-v", "--layout", "none", csv_path, "-o", outdir]
     return [PY, PEER, csv_path, "-o", outdir]
@@ -220,8 +225,9 @@ def bench_size(rows, keys):
     pair = [k for k in keys if k in ("cg_job", "peer")]
     for i in range(max(repeats(k, rows) for k in pair) if pair else 0):
         order += [k for k in pair if i < repeats(k, rows)]
-    if "cg_all" in keys:
-        order += ["cg_all"] * repeats("cg_all", rows)
+    for k in ("cg_all", "cg_betw"):
+        if k in keys:
+            order += [k] * repeats(k, rows)
     runs = {k: [] for k in keys}
     for k in order:
         outdir = os.path.join(RUNS, "%s_%s" % (fmt_rows(rows), k))
@@ -265,6 +271,13 @@ def bench_size(rows, keys):
         c, b = results["cg_all"], results["peer"]
         print("peer / credgraph (all metrics): wall %.2fx, CPU %.2fx;  credgraph / peer peak "
               "RSS %.2fx" % (b["wall"] / c["wall"], b["cpu"] / c["cpu"], c["rss"] / b["rss"]))
+
+    if "cg_betw" in results:
+        r = results["cg_betw"]
+        t = stage_sum(r["stages"], ("betweenness, closeness, harmonic",))
+        note = re.search(r"^note: (.*)$", r["stdout"], re.M)
+        print("betweenness alone (collaboration network): %.3f s of %.3f s wall; %s" % (
+            t, r["wall"], "estimated: " + note.group(1) if note else "exact"))
 
     # read + intern throughput
     for k in ("cg_job", "cg_all"):
@@ -345,8 +358,9 @@ def write_csv(all_results):
 
 # --- SVG -------------------------------------------------------------------------------------
 
-COLOURS = {"cg_job": "#0072b2", "cg_all": "#56b4e9", "peer": "#d55e00", "floor": "#999999"}
-DASH = {"cg_job": "", "cg_all": "6,3", "peer": "", "floor": "2,3"}
+COLOURS = {"cg_job": "#0072b2", "cg_all": "#56b4e9", "cg_betw": "#009e73", "peer": "#d55e00",
+           "floor": "#999999"}
+DASH = {"cg_job": "", "cg_all": "6,3", "cg_betw": "2,2", "peer": "", "floor": "2,3"}
 
 
 def esc(s):
@@ -424,7 +438,7 @@ def panel(x0, y0, w, h, series, title, ylabel, yunit):
 
 def write_svg(all_results):
     W, H = 1000, 520
-    keys = ["cg_job", "peer", "cg_all", "floor"]
+    keys = ["cg_job", "peer", "cg_all", "cg_betw", "floor"]
     time_series = [(k, [(rows, res[k]["wall"]) for rows, _, res in all_results if k in res])
                    for k in keys]
     rss_series = [(k, [(rows, res[k]["rss"]) for rows, _, res in all_results if k in res])
