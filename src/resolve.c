@@ -302,7 +302,15 @@ static void build_links(struct resolve *R)
 }
 
 /* Readable, stable, NMTOKEN-safe ids: prefix + ASCII slug (+ year), "_2"... on a collision. */
-static const char *make_id(struct dataset *ds, struct intern *taken, const char *prefix, const char *label,
+/* Ids given so far, and for each stem the first "_k" suffix not yet tried: stems shared by
+ * many entities (one common name, titles with no Latin letters) then cost O(1) each, not O(k). */
+struct id_maker {
+	struct intern taken, stems;
+	unsigned *next_suffix;
+	size_t cap;
+};
+
+static const char *make_id(struct dataset *ds, struct id_maker *ids, const char *prefix, const char *label,
                            const char *key, int year, struct strbuf *sb)
 {
 	sb_reset(sb);
@@ -318,11 +326,22 @@ static const char *make_id(struct dataset *ds, struct intern *taken, const char 
 	if (year != NO_YEAR) sb_addf(sb, "_%d", year);
 	size_t stem = sb->len;
 	int is_new;
-	for (unsigned k = 2;; k++) {
-		intern_add(taken, sb->buf, sb->len, &is_new);
-		if (is_new) break;
-		sb->len = stem;
-		sb_addf(sb, "_%u", k);
+	intern_add(&ids->taken, sb->buf, sb->len, &is_new);
+	if (!is_new) {
+		/* Every "_k" below next_suffix was taken when last tried, and still is. */
+		uint32_t s = intern_add(&ids->stems, sb->buf, stem, NULL);
+		size_t old = ids->cap;
+		GROW(ids->next_suffix, (size_t)s + 1, ids->cap);
+		for (size_t i = old; i < ids->cap; i++) ids->next_suffix[i] = 2;
+		for (unsigned k = ids->next_suffix[s];; k++) {
+			sb->len = stem;
+			sb_addf(sb, "_%u", k);
+			intern_add(&ids->taken, sb->buf, sb->len, &is_new);
+			if (is_new) {
+				ids->next_suffix[s] = k + 1;
+				break;
+			}
+		}
 	}
 	return arena_strndup(&ds->strings, sb->buf, sb->len);
 }
@@ -475,15 +494,18 @@ int resolve_dataset(struct ingest *in)
 		}
 	}
 
-	struct intern taken;
-	intern_init(&taken, R.n_artists + R.n_projects);
+	struct id_maker ids = {0};
+	intern_init(&ids.taken, R.n_artists + R.n_projects);
+	intern_init(&ids.stems, 64);
 	for (size_t a = 0; a < R.n_artists; a++)
-		ds->artists[a].id = make_id(ds, &taken, "a_", ds->artists[a].label, ds->artists[a].key, NO_YEAR, &sb);
+		ds->artists[a].id = make_id(ds, &ids, "a_", ds->artists[a].label, ds->artists[a].key, NO_YEAR, &sb);
 	for (size_t p = 0; p < R.n_projects; p++)
-		ds->projects[p].id = make_id(ds, &taken, "p_", ds->projects[p].label,
+		ds->projects[p].id = make_id(ds, &ids, "p_", ds->projects[p].label,
 		                             intern_str(&in->title_keys, in->rows[R.project_first_row[p]].title),
 		                             ds->projects[p].year, &sb);
-	intern_free(&taken);
+	intern_free(&ids.taken);
+	intern_free(&ids.stems);
+	free(ids.next_suffix);
 	sb_release(&sb);
 
 	report_possible_duplicates(&R);
