@@ -15,7 +15,8 @@ size_t edgelist_components(size_t n, size_t m, const uint32_t *from, const uint3
 /* PageRank of the undirected graph, igraph's conventions: each edge both ways with its weight
  * (w NULL: unweighted), a vertex without edges spreads its rank evenly, uniform teleport,
  * ranks sum to 1. Power iteration until the ranks move by less than 1e-12 in total, each step
- * O(V + E); strength must come from edgelist_degree_strength. */
+ * O(V + E), its edges split between two threads (this is our own code, not igraph's, which
+ * is not thread-safe); strength must come from edgelist_degree_strength. */
 void edgelist_pagerank(size_t n, size_t m, const uint32_t *from, const uint32_t *to, const double *w,
                        const double *strength, double damping, double *rank);
 
