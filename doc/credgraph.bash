@@ -124,6 +124,15 @@ _credgraph() {
 	--graph)
 		mapfile -t COMPREPLY < <(compgen -W "collab credits" -- "$cur")
 		return 0 ;;
+	--graphs)
+		_credgraph_list "$cur" collab credits
+		return 0 ;;
+	--edge-data)
+		_credgraph_list "$cur" newman years projects all none
+		return 0 ;;
+	--pagerank)
+		mapfile -t COMPREPLY < <(compgen -W "auto prpack power" -- "$cur")
+		return 0 ;;
 	--kind)
 		mapfile -t COMPREPLY < <(compgen -W "artist project" -- "$cur")
 		return 0 ;;
