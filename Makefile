@@ -3,9 +3,10 @@
 
 CC      ?= cc
 OPT     ?= -O2
-CFLAGS_BASE := -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) -g -Wall -Wextra -Wstrict-prototypes -Wshadow \
-               -MMD -MP $(shell pkg-config --cflags igraph libutf8proc 2>/dev/null)
-LIBS    := $(shell pkg-config --libs igraph libutf8proc 2>/dev/null || echo -ligraph -lutf8proc) -lcsv -lgomp -lpthread -lm
+# -ffp-contract=off: no fused multiply-adds, so sums come out the same on every machine.
+CFLAGS_BASE := -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) -g -pthread -ffp-contract=off \
+               -Wall -Wextra -Wstrict-prototypes -Wshadow -MMD -MP $(shell pkg-config --cflags igraph libutf8proc 2>/dev/null)
+LIBS    := $(shell pkg-config --libs igraph libutf8proc 2>/dev/null || echo -ligraph -lutf8proc) -lcsv -lgomp -pthread -lm
 BUILD   ?= build
 ALL_CFLAGS = $(CFLAGS_BASE) $(CFLAGS)
 

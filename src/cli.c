@@ -88,7 +88,7 @@ static const char metric_help[] =
 	"  --seed <n>                seed for communities and sampling (default 1)\n"
 	"  --pagerank <solver>       prpack (igraph), power (power iteration on the edge list, no\n"
 	"                            igraph graph needed; equal within 1e-9) or auto: prpack up to\n"
-	"                            a million collaborations, power above (default)\n"
+	"                            a million edges, power above (default)\n"
 	"Conventions: betweenness unnormalised, each pair once; closeness normalised over the\n"
 	"reachable artists (absent for an artist without collaborators); harmonic = sum of 1/d over\n"
 	"the others / (n - 1); eigenvector weighted, maximum 1; PageRank weighted, damping 0.85,\n"
@@ -182,9 +182,10 @@ static unsigned parse_edge_data(const char *list)
 {
 	static const struct { const char *name; unsigned bits; } names[] = {
 		{"newman", EDGE_NEWMAN}, {"years", EDGE_YEARS}, {"projects", EDGE_PROJECTS}, {"all", EDGE_ALL},
-		{"none", 0}, {"weight", 0},
+		{"none", 0},
 	};
 	unsigned set = 0;
+	if (!*list) die(EXIT_USAGE, "--edge-data needs a list: newman, years, projects, all or none");
 	while (*list) {
 		size_t len = strcspn(list, ","), k = 0;
 		while (k < sizeof names / sizeof names[0] && !(strlen(names[k].name) == len && strncmp(list, names[k].name, len) == 0)) k++;

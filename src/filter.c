@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "igraph_glue.h"
+#include "edgelist.h"
 #include "report.h"
 #include "xalloc.h"
 
@@ -155,20 +155,19 @@ void graph_filter(struct kgraph *g, const struct export_filter *f)
 		n = g->n_vertices;
 	}
 	if (f->giant && n) {
-		igraph_vector_int_t memb, size;
-		igraph_integer_t ncomp, best = 0;
-		IGRAPH_OR_DIE(igraph_vector_int_init(&memb, 0));
-		IGRAPH_OR_DIE(igraph_vector_int_init(&size, 0));
-		IGRAPH_OR_DIE(igraph_connected_components(graph_igraph(g), &memb, &size, &ncomp, IGRAPH_WEAK));
+		int64_t *memb = xmalloc(st_mult(n + 1, sizeof(int64_t)));
+		size_t ncomp = edgelist_components(n, g->n_edges, g->from, g->to, memb), best = 0;
+		size_t *size = xcalloc(ncomp + 1, sizeof(size_t));
+		for (size_t v = 0; v < n; v++) size[memb[v]]++;
 		/* The largest component; on a tie, the one holding the earliest vertex. */
-		for (igraph_integer_t c = 1; c < ncomp; c++)
-			if (VECTOR(size)[c] > VECTOR(size)[best]) best = c;
+		for (size_t c = 1; c < ncomp; c++)
+			if (size[c] > size[best]) best = c;
 		unsigned char *keep = xmalloc(n + 1);
-		for (size_t v = 0; v < n; v++) keep[v] = VECTOR(memb)[v] == best;
+		for (size_t v = 0; v < n; v++) keep[v] = (size_t)memb[v] == best;
 		replace(g, keep, NULL);
 		free(keep);
-		igraph_vector_int_destroy(&memb);
-		igraph_vector_int_destroy(&size);
+		free(size);
+		free(memb);
 	}
 	free(keep_v);
 	free(keep_e);

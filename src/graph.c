@@ -196,14 +196,20 @@ void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team, unsigne
 	uint32_t *row_of = xmalloc(st_mult(A + 1, sizeof(uint32_t))); /* a + 1 when b is in a's row */
 	memset(row_of, 0, (A + 1) * sizeof(uint32_t));
 
+	/* Rows go by ascending artist and teams are ascending: a's place in each of its teams is
+	 * the number of that team's members already passed (seen[p]), so only the members after
+	 * it are visited. */
+	size_t P = ds->n_projects;
+	uint32_t *seen = xcalloc(P + 1, sizeof(uint32_t));
 	size_t n_edges = 0, widest = 0;
 	for (size_t l = 0, a = 0; l < ds->n_links; a++) {
 		size_t row = 0;
 		for (; l < ds->n_links && ds->links[l].artist == a; l++) {
 			size_t p = ds->links[l].project, s = start[p], k = start[p + 1] - s;
+			size_t after = ++seen[p];
 			if (k > max_team) continue; /* reported when loading */
-			for (size_t i = 0; i < k; i++)
-				if (team[s + i] > a && row_of[team[s + i]] != a + 1) row_of[team[s + i]] = (uint32_t)a + 1, row++;
+			for (size_t i = after; i < k; i++)
+				if (row_of[team[s + i]] != a + 1) row_of[team[s + i]] = (uint32_t)a + 1, row++;
 		}
 		n_edges += row;
 		if (row > widest) widest = row;
@@ -224,16 +230,17 @@ void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team, unsigne
 	struct strbuf sb = STRBUF_INIT;
 	sb_init(&sb);
 	memset(row_of, 0, (A + 1) * sizeof(uint32_t));
+	memset(seen, 0, (P + 1) * sizeof(uint32_t));
 	size_t e = 0;
 	for (size_t l = 0, a = 0; l < ds->n_links; a++) {
 		size_t row = 0;
 		for (; l < ds->n_links && ds->links[l].artist == a; l++) {
 			size_t p = ds->links[l].project, s = start[p], k = start[p + 1] - s;
+			size_t after = ++seen[p];
 			if (k > max_team) continue;
 			int year = ds->projects[p].year;
-			for (size_t i = 0; i < k; i++) {
+			for (size_t i = after; i < k; i++) {
 				uint32_t b = team[s + i];
-				if (b <= a) continue;
 				if (row_of[b] != a + 1) {
 					row_of[b] = (uint32_t)a + 1;
 					slot[b] = (uint32_t)row;
@@ -271,6 +278,7 @@ void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team, unsigne
 	sb_release(&sb);
 	free(order);
 	free(partner);
+	free(seen);
 	free(row_of);
 	free(slot);
 	free(team);

@@ -22,15 +22,19 @@ struct pending {
 static struct pending outputs[MAX_OUTPUTS];
 static volatile sig_atomic_t n_outputs;
 static int hooks_installed;
+static volatile sig_atomic_t disowned; /* a writer process: the temporaries are its parent's */
+static volatile pid_t helper;         /* a writer process of ours, stopped with us */
 
 static void remove_temporaries(void)
 {
+	if (disowned) return;
 	for (sig_atomic_t i = 0; i < n_outputs; i++)
 		if (outputs[i].tmp) unlink(outputs[i].tmp);
 }
 
 static void on_signal(int sig)
 {
+	if (helper > 0) kill(helper, SIGKILL);
 	remove_temporaries();
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -108,6 +112,16 @@ static int close_checked(struct pending *p)
 	if (p->f != stdout && fclose(p->f) != 0 && !err) err = errno ? errno : EIO;
 	p->f = NULL;
 	return err ? report_failure(p, err) : 0;
+}
+
+void out_disown(void)
+{
+	disowned = 1;
+}
+
+void out_set_helper(pid_t pid)
+{
+	helper = pid;
 }
 
 int out_finish(FILE *f)

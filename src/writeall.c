@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -46,12 +48,19 @@ int write_all(const struct write_job *jobs, size_t n, const struct write_opts *w
 	pid_t pid = -1;
 	int counts[2] = {-1, -1}; /* the child's count of replaced characters comes back here */
 	unsigned char *child = xcalloc(n + 1, 1);
+	struct sigaction dfl = {.sa_handler = SIG_DFL}, old_chld;
 	if (n >= 2 && sysconf(_SC_NPROCESSORS_ONLN) >= 2 && pipe(counts) == 0) {
 		share_out(jobs, n, child);
 		fflush(NULL); /* nothing buffered may be written twice */
+		sigemptyset(&dfl.sa_mask);
+		sigaction(SIGCHLD, &dfl, &old_chld); /* an inherited SIG_IGN would reap the child unseen */
+		pid_t parent = getpid();
 		pid = fork();
 		if (pid == 0) {
 			int rc = 0;
+			out_disown();
+			prctl(PR_SET_PDEATHSIG, SIGKILL); /* no orphan writer if the parent is killed */
+			if (getppid() != parent) _exit(EXIT_IO); /* it died before prctl */
 			unsigned long before = escape_replaced_count();
 			for (size_t i = 0; i < n; i++) {
 				if (!child[i]) continue;
@@ -59,11 +68,19 @@ int write_all(const struct write_job *jobs, size_t n, const struct write_opts *w
 				if (out_finish(jobs[i].f)) rc = EXIT_IO;
 			}
 			unsigned long replaced = escape_replaced_count() - before;
-			if (write(counts[1], &replaced, sizeof replaced) != (ssize_t)sizeof replaced) rc = EXIT_IO;
+			if (write(counts[1], &replaced, sizeof replaced) != (ssize_t)sizeof replaced) {
+				error("writer process: cannot report back: %s", strerror(errno));
+				rc = EXIT_IO;
+			}
 			_exit(rc); /* no exit handlers: the parent owns the temporaries */
 		}
 		close(counts[1]);
-		if (pid < 0) memset(child, 0, n); /* no second process: write everything here */
+		if (pid > 0) {
+			out_set_helper(pid);
+		} else { /* no second process: write everything here */
+			memset(child, 0, n);
+			sigaction(SIGCHLD, &old_chld, NULL);
+		}
 	}
 	for (size_t i = 0; i < n; i++)
 		if (!child[i]) write_one(&jobs[i], wo);
@@ -76,9 +93,19 @@ int write_all(const struct write_job *jobs, size_t n, const struct write_opts *w
 		int status;
 		while (waitpid(pid, &status, 0) < 0)
 			if (errno != EINTR) die(EXIT_IO, "lost the writer process: %s", strerror(errno));
-		if (!WIFEXITED(status)) error("the writer process died (signal %d)", WTERMSIG(status));
-		if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && got == (ssize_t)sizeof replaced) escape_add_replaced(replaced);
-		else rc = EXIT_IO;
+		out_set_helper(0);
+		sigaction(SIGCHLD, &old_chld, NULL);
+		if (!WIFEXITED(status)) {
+			error("the writer process died (signal %d)", WTERMSIG(status));
+			rc = EXIT_IO;
+		} else if (WEXITSTATUS(status) != 0) {
+			rc = EXIT_IO; /* it said why */
+		} else if (got != (ssize_t)sizeof replaced) {
+			error("the writer process did not report back");
+			rc = EXIT_IO;
+		} else {
+			escape_add_replaced(replaced);
+		}
 	}
 	if (counts[0] >= 0) close(counts[0]);
 	return rc;

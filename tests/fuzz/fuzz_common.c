@@ -32,7 +32,7 @@ int fuzz_load(const uint8_t *data, size_t size, struct dataset *ds)
 	struct load_opts o;
 	load_opts_init(&o);
 	o.csv.max_field = 1 << 16;
-	o.csv.chunk_size = 4096; /* small inputs: no megabyte buffers per run, more chunk boundaries */
+	o.csv.chunk_size = 4096; /* small inputs: no megabyte buffers on every run */
 	o.max_team = 64;
 	const char *paths[] = {path};
 	return dataset_load(ds, paths, 1, &o);
