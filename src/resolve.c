@@ -25,10 +25,11 @@ struct triple {
 	uint32_t a, b, c;
 };
 
-/* Sort triples by (a, b, c): least-significant-digit radix sort, 16 bits a pass from c's low
- * half to a's high half, each pass stable; a pass whose digit is the same for every triple is
- * skipped (ids below 65536 need one pass per key). O(n) time per pass and n extra triples
- * (12 bytes a row), against O(n log n) comparisons for qsort: these sorts run over every row. */
+/* Sort triples by (a, b, c): least-significant-digit radix sort from c's lowest digit to a's
+ * highest, each pass stable; a pass whose digit is the same for every triple is skipped.
+ * Digits are 16 bits for big inputs (few passes), 8 bits for small ones (a small histogram).
+ * O(n + buckets) time per pass and n extra triples (12 bytes a row), against O(n log n)
+ * comparisons for qsort: these sorts run over every row. */
 static uint32_t triple_key(const struct triple *t, int field)
 {
 	return field == 0 ? t->a : field == 1 ? t->b : t->c;
@@ -36,21 +37,23 @@ static uint32_t triple_key(const struct triple *t, int field)
 
 static void sort_triples(struct triple *t, size_t n)
 {
+	int bits = n < 65536 ? 8 : 16, digits = 32 / bits;
+	size_t buckets = (size_t)1 << bits, mask = buckets - 1;
 	struct triple *buf = xmalloc(st_mult(n + 1, sizeof(*t))), *src = t, *dst = buf;
-	size_t *count = xmalloc(65536 * sizeof(size_t));
-	for (int pass = 0; pass < 6; pass++) {
-		int shift = pass % 2 ? 16 : 0;
-		int field = 2 - pass / 2; /* c, b, a */
-		memset(count, 0, 65536 * sizeof(size_t));
-		for (size_t i = 0; i < n; i++) count[(triple_key(&src[i], field) >> shift) & 0xFFFF]++;
-		if (n && count[(triple_key(&src[0], field) >> shift) & 0xFFFF] == n) continue;
+	size_t *count = xmalloc(buckets * sizeof(size_t));
+	for (int pass = 0; pass < 3 * digits; pass++) {
+		int shift = pass % digits * bits;
+		int field = 2 - pass / digits; /* c, b, a */
+		memset(count, 0, buckets * sizeof(size_t));
+		for (size_t i = 0; i < n; i++) count[(triple_key(&src[i], field) >> shift) & mask]++;
+		if (n && count[(triple_key(&src[0], field) >> shift) & mask] == n) continue;
 		size_t sum = 0;
-		for (size_t d = 0; d < 65536; d++) {
+		for (size_t d = 0; d < buckets; d++) {
 			size_t k = count[d];
 			count[d] = sum;
 			sum += k;
 		}
-		for (size_t i = 0; i < n; i++) dst[count[(triple_key(&src[i], field) >> shift) & 0xFFFF]++] = src[i];
+		for (size_t i = 0; i < n; i++) dst[count[(triple_key(&src[i], field) >> shift) & mask]++] = src[i];
 		struct triple *x = src;
 		src = dst;
 		dst = x;
