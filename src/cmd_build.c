@@ -166,13 +166,14 @@ int cmd_build(int argc, char **argv)
 	struct write_opts wo = {&prov, cl.size_by};
 	ensure_dir(dir);
 	/* Every file is opened (as a temporary) before anything is written: all or nothing. */
-	FILE *files[2][FORMAT_COUNT] = {{0}};
+	struct write_job jobs[2 * FORMAT_COUNT];
+	size_t n_jobs = 0;
 	for (int k = 0; k < 2; k++) {
 		if (!(graphs & 1u << k)) continue;
 		for (int fmt = 0; fmt < FORMAT_COUNT; fmt++) {
 			if (!(formats & 1u << fmt)) continue;
 			file_path(&path, dir, graph_names[k], format_name(fmt));
-			files[k][fmt] = out_open(path.buf);
+			jobs[n_jobs++] = (struct write_job){fmt, out_open(path.buf), k ? &collab : &credits};
 		}
 	}
 	int positions = formats & ~(1u << FORMAT_DOT);
@@ -188,11 +189,6 @@ int cmd_build(int argc, char **argv)
 		graph_filter(&collab, &cl.filter);
 		if (positions) layout_compute(&collab, cl.layout, cl.metrics.seed);
 	}
-	struct write_job jobs[2 * FORMAT_COUNT];
-	size_t n_jobs = 0;
-	for (int k = 0; k < 2; k++)
-		for (int fmt = 0; fmt < FORMAT_COUNT; fmt++)
-			if (files[k][fmt]) jobs[n_jobs++] = (struct write_job){fmt, files[k][fmt], k ? &collab : &credits};
 	rc = write_all(jobs, n_jobs, &wo);
 	stage_begin("flush and rename");
 	if (rc) out_abort();

@@ -69,14 +69,9 @@ static void backbone(struct kgraph *g, double threshold, unsigned char *keep_e)
 {
 	size_t n = g->n_vertices;
 	const double *w = attrs_find(&g->e, "weight")->d;
-	double *s = xcalloc(n + 1, sizeof(double));
-	size_t *k = xcalloc(n + 1, sizeof(size_t));
-	for (size_t e = 0; e < g->n_edges; e++) {
-		s[g->from[e]] += w[e];
-		s[g->to[e]] += w[e];
-		k[g->from[e]]++;
-		k[g->to[e]]++;
-	}
+	double *s = xmalloc(st_mult(n + 1, sizeof(double)));
+	int64_t *k = xmalloc(st_mult(n + 1, sizeof(int64_t)));
+	edgelist_degree_strength(n, g->n_edges, g->from, g->to, w, k, s);
 	struct attr_col *col = attrs_add(&g->e, "disparity", ATTR_DOUBLE);
 	for (size_t e = 0; e < g->n_edges; e++) {
 		double alpha = 1;
