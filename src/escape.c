@@ -7,6 +7,7 @@
 
 #include "normalize.h"
 #include "outbuf.h"
+#include "xalloc.h"
 
 enum { DOT_PIECE = 16000 }; /* under Graphviz's 16,384-byte limit for one quoted string */
 
@@ -120,6 +121,53 @@ void csv_field(struct outbuf *f, const char *s)
 		if (*s == '"') ob_putc(f, '"');
 		ob_putc(f, *s);
 	}
+	ob_putc(f, '"');
+}
+
+/* Printable ASCII that `kind` writes as itself. */
+static int plain_char(unsigned char c, enum text_kind kind)
+{
+	if (c < 0x20 || c > 0x7E) return 0;
+	return kind == TEXT_XML ? !strchr("&<>\"'", c) : c != '"' && c != '\\';
+}
+
+unsigned *plain_lengths(const char *const *s, size_t n, enum text_kind kind)
+{
+	unsigned *len = xmalloc(st_mult(n + 1, sizeof(*len)));
+	for (size_t i = 0; i < n; i++) {
+		const unsigned char *p = (const unsigned char *)s[i];
+		size_t k = 0;
+		while (p[k] && plain_char(p[k], kind)) k++;
+		len[i] = p[k] || k >= DOT_PIECE ? 0 : (unsigned)k;
+	}
+	return len;
+}
+
+void xml_escape_id(struct outbuf *f, const char *s, unsigned plain)
+{
+	if (plain) ob_write(f, s, plain);
+	else xml_escape(f, s);
+}
+
+void dot_quote_id(struct outbuf *f, const char *s, unsigned plain)
+{
+	if (!plain) {
+		dot_quote(f, s);
+		return;
+	}
+	ob_putc(f, '"');
+	ob_write(f, s, plain);
+	ob_putc(f, '"');
+}
+
+void json_string_id(struct outbuf *f, const char *s, unsigned plain)
+{
+	if (!plain) {
+		json_string(f, s);
+		return;
+	}
+	ob_putc(f, '"');
+	ob_write(f, s, plain);
 	ob_putc(f, '"');
 }
 

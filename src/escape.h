@@ -19,6 +19,14 @@ void dot_quote(struct outbuf *f, const char *s);
 void csv_field(struct outbuf *f, const char *s);
 /* A JSON string, quotes included (input is valid UTF-8). */
 void json_string(struct outbuf *f, const char *s);
+/* Vertex ids are written once per incident edge. Each is scanned once here: its length when it
+ * is printable ASCII needing no escaping in `kind` (most ids are slugs), else 0; the *_id
+ * writers below then copy such ids without rescanning them. O(total id bytes). */
+enum text_kind { TEXT_XML, TEXT_DOT, TEXT_JSON };
+unsigned *plain_lengths(const char *const *s, size_t n, enum text_kind kind);
+void xml_escape_id(struct outbuf *f, const char *s, unsigned plain);
+void dot_quote_id(struct outbuf *f, const char *s, unsigned plain);
+void json_string_id(struct outbuf *f, const char *s, unsigned plain);
 /* Characters replaced or dropped so far. */
 unsigned long escape_replaced_count(void);
 /* Add replacements counted elsewhere (by a writer process). */

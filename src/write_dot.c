@@ -97,6 +97,7 @@ static unsigned char *labelled(const struct kgraph *g, const double *size)
 int write_dot(FILE *file, const struct kgraph *g, const struct write_opts *o)
 {
 	struct outbuf *f = ob_open(file);
+	unsigned *plain = plain_lengths(g->vid, g->n_vertices, TEXT_DOT);
 	struct strbuf sb = STRBUF_INIT;
 	sb_init(&sb);
 	provenance_text(&sb, o->prov, "\n   ");
@@ -138,7 +139,7 @@ int write_dot(FILE *file, const struct kgraph *g, const struct write_opts *o)
 		int is_project = kind && strcmp(kind->s[v], "project") == 0;
 		const char *fill = fills[v];
 		ob_puts(f, "  ");
-		dot_quote(f, g->vid[v]);
+		dot_quote_id(f, g->vid[v], plain[v]);
 		ob_puts(f, " [label=");
 		dot_quote(f, show[v] ? label->s[v] : "");
 		if (!show[v]) {
@@ -169,9 +170,9 @@ int write_dot(FILE *file, const struct kgraph *g, const struct write_opts *o)
 	const struct attr_col *tooltip = large ? NULL : attrs_find(&g->e, weight ? "projects" : "roles");
 	for (size_t e = 0; e < g->n_edges; e++) {
 		ob_puts(f, "  ");
-		dot_quote(f, g->vid[g->from[e]]);
+		dot_quote_id(f, g->vid[g->from[e]], plain[g->from[e]]);
 		ob_puts(f, " -- ");
-		dot_quote(f, g->vid[g->to[e]]);
+		dot_quote_id(f, g->vid[g->to[e]], plain[g->to[e]]);
 		ob_puts(f, " [");
 		if (weight) {
 			/* Graphviz wants an integer weight; shared-project counts are integers. */
@@ -194,6 +195,7 @@ int write_dot(FILE *file, const struct kgraph *g, const struct write_opts *o)
 	ob_puts(f, "}\n");
 	free_openers(vopen, g->v.n_cols);
 	free_openers(eopen, g->e.n_cols);
+	free(plain);
 	ob_close(f);
 	return 0;
 }

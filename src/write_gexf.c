@@ -5,6 +5,7 @@
  * Valid against the GEXF 1.3 RelaxNG grammar. O(V + E), buffered. */
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
@@ -90,6 +91,7 @@ static void spell(struct outbuf *f, const struct attr_set *a, size_t row)
 int write_gexf(FILE *file, const struct kgraph *g, const struct write_opts *o)
 {
 	struct outbuf *f = ob_open(file);
+	unsigned *plain = plain_lengths(g->vid, g->n_vertices, TEXT_XML);
 	struct strbuf sb = STRBUF_INIT;
 	sb_init(&sb);
 	xml_prologue(f, o->prov);
@@ -116,7 +118,7 @@ int write_gexf(FILE *file, const struct kgraph *g, const struct write_opts *o)
 	ob_puts(f, "    <nodes>\n");
 	for (size_t v = 0; v < g->n_vertices; v++) {
 		ob_puts(f, "      <node id=\"");
-		xml_escape(f, g->vid[v]);
+		xml_escape_id(f, g->vid[v], plain[v]);
 		ob_puts(f, "\" label=\"");
 		xml_escape(f, label->s[v]);
 		ob_puts(f, "\">\n");
@@ -143,9 +145,9 @@ int write_gexf(FILE *file, const struct kgraph *g, const struct write_opts *o)
 		ob_puts(f, "      <edge id=\"e");
 		ob_int(f, (int64_t)e);
 		ob_puts(f, "\" source=\"");
-		xml_escape(f, g->vid[g->from[e]]);
+		xml_escape_id(f, g->vid[g->from[e]], plain[g->from[e]]);
 		ob_puts(f, "\" target=\"");
-		xml_escape(f, g->vid[g->to[e]]);
+		xml_escape_id(f, g->vid[g->to[e]], plain[g->to[e]]);
 		ob_puts(f, "\" weight=\"");
 		ob_double(f, weight ? weight->d[e] : 1.0);
 		ob_puts(f, "\">\n");
@@ -156,6 +158,7 @@ int write_gexf(FILE *file, const struct kgraph *g, const struct write_opts *o)
 	ob_puts(f, "    </edges>\n  </graph>\n</gexf>\n");
 	free(fills);
 	free(size);
+	free(plain);
 	ob_close(f);
 	return 0;
 }

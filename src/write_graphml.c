@@ -4,6 +4,7 @@
  * types, integers never written as 1993.0, no NaN or Inf, explicit undirected edges, edge ids.
  * O(V + E) time; one pass, buffered, no per-value printf. */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
@@ -86,6 +87,7 @@ static void graph_data(struct outbuf *f, const char *key, const char *value)
 int write_graphml(FILE *file, const struct kgraph *g, const struct write_opts *o)
 {
 	struct outbuf *f = ob_open(file);
+	unsigned *plain = plain_lengths(g->vid, g->n_vertices, TEXT_XML);
 	struct strbuf sb = STRBUF_INIT;
 	sb_init(&sb);
 	xml_prologue(f, o->prov);
@@ -114,7 +116,7 @@ int write_graphml(FILE *file, const struct kgraph *g, const struct write_opts *o
 
 	for (size_t v = 0; v < g->n_vertices; v++) {
 		ob_puts(f, "    <node id=\"");
-		xml_escape(f, g->vid[v]);
+		xml_escape_id(f, g->vid[v], plain[v]);
 		ob_puts(f, "\">\n");
 		write_data(f, &g->v, v, vopen);
 		ob_puts(f, "    </node>\n");
@@ -123,9 +125,9 @@ int write_graphml(FILE *file, const struct kgraph *g, const struct write_opts *o
 		ob_puts(f, "    <edge id=\"e");
 		ob_int(f, (int64_t)e);
 		ob_puts(f, "\" source=\"");
-		xml_escape(f, g->vid[g->from[e]]);
+		xml_escape_id(f, g->vid[g->from[e]], plain[g->from[e]]);
 		ob_puts(f, "\" target=\"");
-		xml_escape(f, g->vid[g->to[e]]);
+		xml_escape_id(f, g->vid[g->to[e]], plain[g->to[e]]);
 		ob_puts(f, "\">\n");
 		write_data(f, &g->e, e, eopen);
 		ob_puts(f, "    </edge>\n");
@@ -133,6 +135,7 @@ int write_graphml(FILE *file, const struct kgraph *g, const struct write_opts *o
 	ob_puts(f, "  </graph>\n</graphml>\n");
 	free_openers(vopen, g->v.n_cols);
 	free_openers(eopen, g->e.n_cols);
+	free(plain);
 	ob_close(f);
 	return 0;
 }

@@ -3,6 +3,7 @@
  * (`--format cyjs`). Every attribute is written with its JSON type; absent values are left
  * out. O(V + E), buffered. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
@@ -52,6 +53,7 @@ static double display_size(const double *size, double max_size, size_t v)
 int write_json(FILE *file, const struct kgraph *g, const struct write_opts *o)
 {
 	struct outbuf *f = ob_open(file);
+	unsigned *plain = plain_lengths(g->vid, g->n_vertices, TEXT_JSON);
 	const char **fills = vertex_fills(g);
 	double *size = vertex_sizes(g, o->size_by), max_size = 0;
 	for (size_t v = 0; v < g->n_vertices; v++)
@@ -62,7 +64,7 @@ int write_json(FILE *file, const struct kgraph *g, const struct write_opts *o)
 	           "  \"nodes\": [");
 	for (size_t v = 0; v < g->n_vertices; v++) {
 		ob_puts(f, v ? ",\n    {\"key\": " : "\n    {\"key\": ");
-		json_string(f, g->vid[v]);
+		json_string_id(f, g->vid[v], plain[v]);
 		ob_puts(f, ", \"attributes\": {");
 		members(f, &g->v, v, 1);
 		ob_puts(f, ", \"size\": ");
@@ -76,9 +78,9 @@ int write_json(FILE *file, const struct kgraph *g, const struct write_opts *o)
 		ob_puts(f, e ? ",\n    {\"key\": \"e" : "\n    {\"key\": \"e");
 		ob_int(f, (int64_t)e);
 		ob_puts(f, "\", \"source\": ");
-		json_string(f, g->vid[g->from[e]]);
+		json_string_id(f, g->vid[g->from[e]], plain[g->from[e]]);
 		ob_puts(f, ", \"target\": ");
-		json_string(f, g->vid[g->to[e]]);
+		json_string_id(f, g->vid[g->to[e]], plain[g->to[e]]);
 		ob_puts(f, ", \"undirected\": true, \"attributes\": {");
 		members(f, &g->e, e, 1);
 		ob_puts(f, "}}");
@@ -86,6 +88,7 @@ int write_json(FILE *file, const struct kgraph *g, const struct write_opts *o)
 	ob_puts(f, "\n  ]\n}\n");
 	free(fills);
 	free(size);
+	free(plain);
 	ob_close(f);
 	return 0;
 }
@@ -93,13 +96,14 @@ int write_json(FILE *file, const struct kgraph *g, const struct write_opts *o)
 int write_cyjs(FILE *file, const struct kgraph *g, const struct write_opts *o)
 {
 	struct outbuf *f = ob_open(file);
+	unsigned *plain = plain_lengths(g->vid, g->n_vertices, TEXT_JSON);
 	const struct attr_col *x = attrs_find(&g->v, "x"), *y = attrs_find(&g->v, "y");
 	ob_puts(f, "{\n  \"data\": {");
 	provenance_members(f, g, o);
 	ob_puts(f, "},\n  \"elements\": {\n    \"nodes\": [");
 	for (size_t v = 0; v < g->n_vertices; v++) {
 		ob_puts(f, v ? ",\n      {\"data\": {\"id\": " : "\n      {\"data\": {\"id\": ");
-		json_string(f, g->vid[v]);
+		json_string_id(f, g->vid[v], plain[v]);
 		members(f, &g->v, v, 0);
 		ob_putc(f, '}');
 		if (x && y && attr_present(x, v) && attr_present(y, v)) {
@@ -116,13 +120,14 @@ int write_cyjs(FILE *file, const struct kgraph *g, const struct write_opts *o)
 		ob_puts(f, e ? ",\n      {\"data\": {\"id\": \"e" : "\n      {\"data\": {\"id\": \"e");
 		ob_int(f, (int64_t)e);
 		ob_puts(f, "\", \"source\": ");
-		json_string(f, g->vid[g->from[e]]);
+		json_string_id(f, g->vid[g->from[e]], plain[g->from[e]]);
 		ob_puts(f, ", \"target\": ");
-		json_string(f, g->vid[g->to[e]]);
+		json_string_id(f, g->vid[g->to[e]], plain[g->to[e]]);
 		members(f, &g->e, e, 0);
 		ob_puts(f, "}}");
 	}
 	ob_puts(f, "\n    ]\n  }\n}\n");
+	free(plain);
 	ob_close(f);
 	return 0;
 }

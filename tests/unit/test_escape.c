@@ -28,6 +28,29 @@ static void expect(escaper fn, const char *in, const char *want)
 	free(got);
 }
 
+typedef void (*id_escaper)(struct outbuf *, const char *, unsigned);
+
+/* The id writers copy ids found plain and escape the others: always the escaper's text. */
+static void expect_same_ids(escaper fn, id_escaper id_fn, enum text_kind kind, const char *const *ids, size_t n,
+                            const int *plain_wanted)
+{
+	unsigned *plain = plain_lengths(ids, n, kind);
+	for (size_t i = 0; i < n; i++) {
+		INT_EQ(plain[i] != 0, plain_wanted[i]);
+		char *want = run(fn, ids[i]), *got = NULL;
+		size_t len;
+		FILE *f = open_memstream(&got, &len);
+		struct outbuf *o = ob_open(f);
+		id_fn(o, ids[i], plain[i]);
+		ob_close(o);
+		fclose(f);
+		STR_EQ(got, want);
+		free(got);
+		free(want);
+	}
+	free(plain);
+}
+
 static char *fixed(double x)
 {
 	static char buf[64];
@@ -70,6 +93,19 @@ int main(void)
 	expect(csv_field, "a,b", "\"a,b\"");
 	expect(csv_field, "say \"hi\"", "\"say \"\"hi\"\"\"");
 	expect(json_string, "a\"b\\c\nd\x01", "\"a\\\"b\\\\c\\nd\\u0001\"");
+
+	static const char *const ids[] = {"a_thom_russo", "p_1999_x", "", "a&b", "a\\b", "it's", "q\"", "caf\xC3\xA9", "t\tab"};
+	static const int xml_plain[] = {1, 1, 0, 0, 1, 0, 0, 0, 0}, dot_plain[] = {1, 1, 0, 1, 0, 1, 0, 0, 0};
+	expect_same_ids(xml_escape, xml_escape_id, TEXT_XML, ids, 9, xml_plain);
+	expect_same_ids(dot_quote, dot_quote_id, TEXT_DOT, ids, 9, dot_plain);
+	expect_same_ids(json_string, json_string_id, TEXT_JSON, ids, 9, dot_plain);
+	char *long_id = malloc(20001);
+	memset(long_id, 'a', 20000);
+	long_id[20000] = '\0';
+	const char *const longs[] = {long_id};
+	static const int not_plain[] = {0};
+	expect_same_ids(dot_quote, dot_quote_id, TEXT_DOT, longs, 1, not_plain);
+	free(long_id);
 
 	/* Numbers: shortest round trip for files; never e-notation for DOT. */
 	STR_EQ(shortest(0.1), "0.1");
