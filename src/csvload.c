@@ -2,9 +2,12 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "intern.h"
 #include "normalize.h"
 #include "progress.h"
 #include "report.h"
@@ -21,10 +24,55 @@ const struct csv_opts csv_default_opts = {
 
 enum { DETECT_BYTES = 64 * 1024 }; /* where the delimiter is detected */
 
+enum { BATCH_BYTES = 1 << 19 }; /* field text per hand-over between the two threads */
+
 struct field_slot {
 	size_t off, len;
 	unsigned long line, col;
-	int missing;
+	int missing, plain;
+};
+
+/* What the parsing thread found, in input order: a record, or a message to print. */
+struct event {
+	enum { EV_RECORD, EV_DIAG, EV_ERROR } kind;
+	enum severity sev;
+	const char *fmt;          /* EV_DIAG: the message's format, its kind for the limits */
+	unsigned long line, col;  /* EV_RECORD: where the record starts; EV_DIAG: the location */
+	size_t index;             /* EV_RECORD: 0 for the header */
+	size_t first, n;          /* EV_RECORD: its slots; messages: their text in `bytes` */
+	uint64_t digest;          /* EV_RECORD */
+};
+
+struct batch {
+	struct strbuf bytes;      /* field contents and message texts, NUL-separated */
+	struct field_slot *slots;
+	size_t n_slots, cap_slots;
+	struct event *ev;
+	size_t n_ev, cap_ev;
+	uint64_t read;            /* input bytes read when the batch was handed over */
+};
+
+/* Reading is split in two: a parsing thread (read, SHA-256, libcsv, positions, UTF-8
+ * validation) fills batches of records while the caller's thread hands the previous batch's
+ * records to the callback and prints the messages, in input order. Two batches alternate,
+ * so memory stays O(batch + largest record). Without a second thread every batch is handed
+ * over at once. */
+struct relay {
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	struct batch batch[2];
+	int full[2];
+	int done;                 /* the parser has handed over its last batch */
+	int stop;                 /* the callback returned non-zero: parse no further */
+	int threaded;
+
+	const char *file;
+	uint64_t size;            /* for progress; 0 when unknown */
+	csv_record_fn fn;
+	void *user;
+	struct csv_field *fields;
+	size_t cap_fields;
+	int rc;                   /* the callback's non-zero result */
 };
 
 /* All parse state, passed to libcsv's callbacks through `void *`.
@@ -35,8 +83,12 @@ struct field_slot {
 struct loader {
 	const char *file;
 	const struct csv_opts *opts;
-	csv_record_fn fn;
-	void *user;
+	FILE *in;
+	size_t start;            /* bytes of the first read already consumed (BOM) */
+	char *buf;
+	size_t n;                /* bytes in buf from the first read */
+	struct sha256 hash;
+	uint64_t total;
 
 	unsigned long line, col; /* position of the next byte: col counts chars already on the line */
 	int prev_cr;
@@ -44,11 +96,10 @@ struct loader {
 	unsigned long field_line, field_col, record_line;
 	size_t field_bytes;
 
-	struct strbuf bytes;     /* the current record's field contents, NUL-separated */
-	struct field_slot *slots;
-	size_t n_slots, cap_slots;
-	struct csv_field *fields;
-	size_t cap_fields;
+	struct relay *relay;
+	struct batch *cur;       /* the batch being filled */
+	int which;               /* its index in relay->batch */
+	size_t record_slot;      /* where the current record's slots start in `cur` */
 	size_t records;
 	int bad_record;          /* the current record had invalid UTF-8 */
 	int recovering;          /* after a quoting error: skipping to the end of the line */
@@ -56,30 +107,75 @@ struct loader {
 	int data_errors;
 };
 
+enum { STOPPED = -1 };       /* status: the callback asked to stop */
+
+/* A message for the caller's thread to print in its place among the records. */
+static void note(struct loader *L, enum severity sev, const struct srcloc *loc, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void note(struct loader *L, enum severity sev, const struct srcloc *loc, const char *fmt, ...)
+{
+	struct batch *b = L->cur;
+	size_t off = b->bytes.len;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *dst = sb_reserve(&b->bytes, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(dst, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->bytes.len += (size_t)n;
+	sb_addch(&b->bytes, '\0');
+	GROW(b->ev, b->n_ev + 1, b->cap_ev);
+	b->ev[b->n_ev++] = (struct event){loc ? EV_DIAG : EV_ERROR, sev, fmt, loc ? loc->line : 0, loc ? loc->col : 0,
+	                                  0, off, (size_t)n, 0};
+}
+
+static int plain_text(const unsigned char *s, size_t len)
+{
+	int plain = 1;
+	for (size_t i = 0; i < len; i++) plain &= (s[i] >= 0x20 && s[i] < 0x7F) | (s[i] == '\t') | (s[i] == '\n') | (s[i] == '\r');
+	return plain;
+}
+
+/* The same fields give the same digest, whatever file or line they come from. Done here,
+ * on the parsing thread, to spare the thread that interns. */
+static uint64_t record_digest(const struct batch *b, size_t first, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL;
+	for (size_t i = 0; i < n; i++) {
+		const struct field_slot *f = &b->slots[first + i];
+		h = siphash13(b->bytes.buf + f->off, f->len, h, i + 1);
+	}
+	return h;
+}
+
 static void on_field(void *s, size_t len, void *user)
 {
 	struct loader *L = user;
 	if (L->status) return;
-	if (L->n_slots >= L->opts->max_fields) {
+	struct batch *b = L->cur;
+	if (b->n_slots - L->record_slot >= L->opts->max_fields) {
 		struct srcloc loc = {L->file, L->field_line, L->field_col};
-		diag(SEV_ERROR, &loc, "record has more than %zu fields (raise the limit with --max-fields)",
+		note(L, SEV_ERROR, &loc, "record has more than %zu fields (raise the limit with --max-fields)",
 		     L->opts->max_fields);
 		L->status = EXIT_DATA;
 		return;
 	}
 	if (len > L->opts->max_field) {
 		struct srcloc loc = {L->file, L->field_line, L->field_col};
-		diag(SEV_ERROR, &loc, "field longer than %zu bytes (raise the limit with --max-field)", L->opts->max_field);
+		note(L, SEV_ERROR, &loc, "field longer than %zu bytes (raise the limit with --max-field)", L->opts->max_field);
 		L->status = EXIT_DATA;
 		return;
 	}
-	GROW(L->slots, L->n_slots + 1, L->cap_slots);
-	struct field_slot *f = &L->slots[L->n_slots++];
-	f->off = L->bytes.len;
+	GROW(b->slots, b->n_slots + 1, b->cap_slots);
+	struct field_slot *f = &b->slots[b->n_slots++];
+	f->off = b->bytes.len;
 	f->len = s ? len : 0;
 	f->line = L->field_line;
 	f->col = L->field_col;
 	f->missing = s == NULL;
+	f->plain = plain_text(s, s ? len : 0);
 	if (s) {
 		const char *nul = memchr(s, '\0', len);
 		size_t bad = nul ? (size_t)(nul - (const char *)s) : utf8_check(s, len);
@@ -89,41 +185,50 @@ static void on_field(void *s, size_t len, void *user)
 			struct srcloc loc = {L->file, f->line, nl ? 0 : f->col + utf8_chars(s, bad)};
 			if (nul) {
 				/* A binary or UTF-16 file: one message, not one per field. */
-				diag(SEV_ERROR, &loc, "NUL byte: is this a UTF-16 or binary file? Re-save it as UTF-8 text");
+				note(L, SEV_ERROR, &loc, "NUL byte: is this a UTF-16 or binary file? Re-save it as UTF-8 text");
 				L->status = EXIT_DATA;
 				return;
 			}
-			diag(SEV_ERROR, &loc, "invalid UTF-8 (byte 0x%02X); re-save the file as UTF-8",
+			note(L, SEV_ERROR, &loc, "invalid UTF-8 (byte 0x%02X); re-save the file as UTF-8",
 			     ((unsigned char *)s)[bad]);
 			L->bad_record = 1;
 			L->data_errors++;
 		}
-		sb_add(&L->bytes, s, len);
+		sb_add(&b->bytes, s, len);
 	}
-	sb_addch(&L->bytes, '\0');
+	sb_addch(&b->bytes, '\0');
 	L->need_field_start = 1;
 	L->field_bytes = 0;
 }
+
+/* Forget the current record's fields. Their text stays in the batch until it is handed over:
+ * messages about them may follow it there. */
+static void drop_record(struct loader *L)
+{
+	L->cur->n_slots = L->record_slot;
+}
+
+static void hand_over(struct loader *L);
 
 static void on_record(int term, void *user)
 {
 	struct loader *L = user;
 	(void)term;
 	if (L->status) return;
-	if (!L->bad_record) {
-		GROW(L->fields, L->n_slots, L->cap_fields);
-		for (size_t i = 0; i < L->n_slots; i++) {
-			struct field_slot *s = &L->slots[i];
-			L->fields[i] = (struct csv_field){L->bytes.buf + s->off, s->len, s->line, s->col, s->missing};
-		}
-		struct csv_record rec = {L->file, L->record_line, L->records, L->n_slots, L->fields};
-		L->status = L->fn(&rec, L->user);
+	struct batch *b = L->cur;
+	if (L->bad_record) {
+		drop_record(L);
+	} else {
+		GROW(b->ev, b->n_ev + 1, b->cap_ev);
+		size_t n = b->n_slots - L->record_slot;
+		b->ev[b->n_ev++] = (struct event){EV_RECORD, SEV_ERROR, NULL, L->record_line, 0, L->records,
+		                                  L->record_slot, n, record_digest(b, L->record_slot, n)};
 	}
 	L->records++;
-	L->n_slots = 0;
 	L->bad_record = 0;
-	sb_reset(&L->bytes);
 	L->need_record_start = 1;
+	if (b->bytes.len >= BATCH_BYTES) hand_over(L);
+	L->record_slot = L->cur->n_slots;
 }
 
 /* Most frequent of , ; TAB outside quotes on the first line; comma when none. */
@@ -165,9 +270,8 @@ static void recover(struct loader *L, struct csv_parser *p)
 {
 	csv_free(p);
 	parser_start(p, L->opts->delimiter, L->opts->chunk_size);
-	L->n_slots = 0;
+	drop_record(L);
 	L->bad_record = 0;
-	sb_reset(&L->bytes);
 	L->recovering = 1;
 	L->data_errors++;
 }
@@ -198,11 +302,11 @@ static int feed_segment(struct loader *L, struct csv_parser *p, const char *seg,
 		if (done < n) {
 			struct srcloc loc = {L->file, L->line, L->col + 1 + utf8_chars(seg, done)};
 			if (csv_error(p) != CSV_EPARSE) {
-				diag(SEV_ERROR, &loc, "%s", csv_strerror(csv_error(p)));
+				note(L, SEV_ERROR, &loc, "%s", csv_strerror(csv_error(p)));
 				return L->status = EXIT_IO;
 			}
-			diag(SEV_ERROR, &loc, "stray quote: a quote inside a field must be doubled (\"\") and the field "
-			                      "itself quoted; this row cannot be read");
+			note(L, SEV_ERROR, &loc, "stray quote: a quote inside a field must be doubled (\"\") and the field "
+			                         "itself quoted; this row cannot be read");
 			recover(L, p);
 			if (last == '\r' || last == '\n') {
 				L->recovering = 0;
@@ -212,8 +316,8 @@ static int feed_segment(struct loader *L, struct csv_parser *p, const char *seg,
 			L->field_bytes += n;
 			if (L->field_bytes > L->opts->max_field) {
 				struct srcloc loc = {L->file, L->field_line, L->field_col};
-				diag(SEV_ERROR, &loc, "field longer than %zu bytes (raise the limit with --max-field)",
-				     L->opts->max_field);
+				note(L, SEV_ERROR, &loc, "field longer than %zu bytes (raise the limit with --max-field)",
+				        L->opts->max_field);
 				return L->status = EXIT_DATA;
 			}
 		}
@@ -245,67 +349,172 @@ static int feed_chunk(struct loader *L, struct csv_parser *p, const char *buf, s
 	return 0;
 }
 
+/* The caller's side: print the batch's messages and pass its records on, in order. Stops at
+ * the first non-zero result of the callback. */
+static int replay(struct relay *R, const struct batch *b)
+{
+	for (size_t e = 0; e < b->n_ev; e++) {
+		const struct event *ev = &b->ev[e];
+		if (ev->kind == EV_DIAG) {
+			struct srcloc loc = {R->file, ev->line, ev->col};
+			diag_kind(ev->sev, &loc, ev->fmt, "%s", b->bytes.buf + ev->first);
+			continue;
+		}
+		if (ev->kind == EV_ERROR) {
+			error("%s", b->bytes.buf + ev->first);
+			continue;
+		}
+		GROW(R->fields, ev->n, R->cap_fields);
+		for (size_t i = 0; i < ev->n; i++) {
+			const struct field_slot *s = &b->slots[ev->first + i];
+			R->fields[i] = (struct csv_field){b->bytes.buf + s->off, s->len, s->line, s->col, s->missing, s->plain};
+		}
+		struct csv_record rec = {R->file, ev->line, ev->index, ev->n, R->fields, ev->digest};
+		int rc = R->fn(&rec, R->user);
+		if (rc) return rc;
+	}
+	stage_progress(b->read, R->size);
+	return 0;
+}
+
+static void batch_reset(struct batch *b)
+{
+	sb_reset(&b->bytes);
+	b->n_slots = b->n_ev = 0;
+}
+
+/* The parser's side: give the filled batch to the caller's thread and go on with the other
+ * one once it is free. Sets STOPPED when the callback asked to stop. */
+static void hand_over(struct loader *L)
+{
+	struct relay *R = L->relay;
+	L->cur->read = L->total;
+	if (!R->threaded) {
+		if ((R->rc = replay(R, L->cur)) != 0) L->status = STOPPED;
+		batch_reset(L->cur);
+		return;
+	}
+	pthread_mutex_lock(&R->lock);
+	R->full[L->which] = 1;
+	pthread_cond_broadcast(&R->changed);
+	L->which ^= 1;
+	while (R->full[L->which] && !R->stop) pthread_cond_wait(&R->changed, &R->lock);
+	if (R->stop) L->status = STOPPED;
+	pthread_mutex_unlock(&R->lock);
+	L->cur = &R->batch[L->which];
+	batch_reset(L->cur);
+}
+
+/* Read, hash and parse the whole input. Leaves the loader's result in L->status. */
+static void *parse_input(void *arg)
+{
+	struct loader *L = arg;
+	struct csv_parser p;
+	size_t chunk = L->opts->chunk_size;
+	size_t n = L->n, start = L->start;
+	int rc = 0;
+	parser_start(&p, L->opts->delimiter, chunk);
+	while (n > 0 && !rc) {
+		sha256_update(&L->hash, L->buf, n);
+		L->total += n;
+		for (size_t i = start; i < n && !rc; i += chunk)
+			rc = feed_chunk(L, &p, L->buf + i, n - i < chunk ? n - i : chunk);
+		n = rc ? 0 : fread(L->buf, 1, chunk, L->in);
+		start = 0;
+	}
+	if (!rc && ferror(L->in)) {
+		note(L, SEV_ERROR, NULL, "cannot read '%s': %s", L->file, strerror(errno));
+		rc = L->status = EXIT_IO;
+	}
+	if (!rc && !L->recovering && csv_fini(&p, on_field, on_record, L) != 0) {
+		struct srcloc loc = {L->file, L->field_line, L->field_col};
+		note(L, SEV_ERROR, &loc, "unterminated quoted field: the quote opened here is never closed");
+		L->status = EXIT_DATA;
+	}
+	csv_free(&p);
+	if (L->status != STOPPED) hand_over(L);
+	if (L->relay->threaded) {
+		pthread_mutex_lock(&L->relay->lock);
+		L->relay->done = 1;
+		pthread_cond_broadcast(&L->relay->changed);
+		pthread_mutex_unlock(&L->relay->lock);
+	}
+	return NULL;
+}
+
+/* The caller's thread while the parser runs: replay each batch as it fills. */
+static void consume(struct relay *R)
+{
+	for (int which = 0;; which ^= 1) {
+		pthread_mutex_lock(&R->lock);
+		while (!R->full[which] && !R->done) pthread_cond_wait(&R->changed, &R->lock);
+		int have = R->full[which];
+		pthread_mutex_unlock(&R->lock);
+		if (!have) return;
+		int rc = replay(R, &R->batch[which]);
+		pthread_mutex_lock(&R->lock);
+		R->full[which] = 0;
+		if (rc) R->rc = rc, R->stop = 1;
+		pthread_cond_broadcast(&R->changed);
+		pthread_mutex_unlock(&R->lock);
+		if (rc) return;
+	}
+}
+
 int csv_load_stream(FILE *in, const char *name, const struct csv_opts *opts_in, csv_record_fn fn,
                     void *user, struct csv_stats *stats)
 {
 	struct csv_opts opts = opts_in ? *opts_in : csv_default_opts;
-	struct loader L = {.file = name, .opts = &opts, .fn = fn, .user = user, .line = 1,
-	                   .need_record_start = 1, .need_field_start = 1};
-	struct csv_parser p;
-	struct sha256 hash;
 	if (!opts.chunk_size) opts.chunk_size = csv_default_opts.chunk_size;
-	size_t chunk = opts.chunk_size;
-	size_t cap = chunk > DETECT_BYTES ? chunk : DETECT_BYTES;
-	char *buf = xmalloc(cap);
-	int rc = 0;
-	uint64_t total = 0;
-
-	sb_init(&L.bytes);
-	sha256_init(&hash);
+	struct relay R = {.file = name, .fn = fn, .user = user};
+	struct loader L = {.file = name, .opts = &opts, .in = in, .line = 1, .need_record_start = 1,
+	                   .need_field_start = 1, .relay = &R, .cur = &R.batch[0]};
+	size_t cap = opts.chunk_size > DETECT_BYTES ? opts.chunk_size : DETECT_BYTES;
+	L.buf = xmalloc(cap);
+	for (int i = 0; i < 2; i++) sb_init(&R.batch[i].bytes);
+	sha256_init(&L.hash);
 
 	/* The BOM and the delimiter are decided on the first bytes, then those bytes are fed in
 	 * chunks like the rest, so that chunk boundaries fall anywhere. */
 	struct stat st;
-	uint64_t size = fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
-	size_t n = fread(buf, 1, DETECT_BYTES, in);
-	size_t start = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-	if (!opts.delimiter) opts.delimiter = detect_delimiter(buf + start, n - start);
-	parser_start(&p, opts.delimiter, chunk);
-	while (n > 0 && !rc) {
-		sha256_update(&hash, buf, n);
-		total += n;
-		for (size_t i = start; i < n && !rc; i += chunk)
-			rc = feed_chunk(&L, &p, buf + i, n - i < chunk ? n - i : chunk);
-		stage_progress(total, size);
-		n = rc ? 0 : fread(buf, 1, chunk, in);
-		start = 0;
-	}
-	if (!rc && ferror(in)) {
-		error("cannot read '%s': %s", name, strerror(errno));
-		rc = EXIT_IO;
-	}
-	if (!rc && !L.recovering) {
-		if (csv_fini(&p, on_field, on_record, &L) != 0) {
-			struct srcloc loc = {name, L.field_line, L.field_col};
-			diag(SEV_ERROR, &loc, "unterminated quoted field: the quote opened here is never closed");
-			rc = EXIT_DATA;
-		} else {
-			rc = L.status;
+	R.size = fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
+	L.n = fread(L.buf, 1, DETECT_BYTES, in);
+	L.start = L.n >= 3 && memcmp(L.buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	if (!opts.delimiter) opts.delimiter = detect_delimiter(L.buf + L.start, L.n - L.start);
+
+	/* A second thread only pays off beyond one batch of input. */
+	pthread_t parser;
+	if (L.n == DETECT_BYTES && pthread_mutex_init(&R.lock, NULL) == 0) {
+		if (pthread_cond_init(&R.changed, NULL) == 0) {
+			R.threaded = 1; /* set before the parser starts, since it reads it */
+			if (pthread_create(&parser, NULL, parse_input, &L) == 0) {
+				consume(&R);
+				pthread_join(parser, NULL);
+			} else {
+				R.threaded = 0;
+			}
+			pthread_cond_destroy(&R.changed);
 		}
+		pthread_mutex_destroy(&R.lock);
 	}
+	if (!R.threaded) parse_input(&L);
+
+	int rc = R.rc ? R.rc : L.status;
 	if (!rc && L.data_errors) rc = EXIT_DATA;
 	if (stats) {
-		stats->bytes = total;
-		stats->lines = L.line - (L.col == 0 && total > 0);
+		stats->bytes = L.total;
+		stats->lines = L.line - (L.col == 0 && L.total > 0);
 		stats->records = L.records;
 		stats->delimiter = opts.delimiter;
-		sha256_final(&hash, stats->sha256);
+		sha256_final(&L.hash, stats->sha256);
 	}
-	csv_free(&p);
-	free(buf);
-	free(L.slots);
-	free(L.fields);
-	sb_release(&L.bytes);
+	free(L.buf);
+	for (int i = 0; i < 2; i++) {
+		sb_release(&R.batch[i].bytes);
+		free(R.batch[i].slots);
+		free(R.batch[i].ev);
+	}
+	free(R.fields);
 	return rc;
 }
 

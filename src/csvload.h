@@ -17,6 +17,7 @@ struct csv_field {
 	unsigned long line; /* where the field starts */
 	unsigned long col;
 	int missing;        /* empty and unquoted: `a,,b` (as opposed to `a,"",b`) */
+	int plain;          /* only printable ASCII, TAB, CR and LF */
 };
 
 struct csv_record {
@@ -25,6 +26,7 @@ struct csv_record {
 	size_t index;       /* 0 for the header */
 	size_t n;
 	struct csv_field *f;
+	uint64_t digest;    /* a hash of all its fields, to spot exact duplicates */
 };
 
 /* Called once per record, header included; a non-zero return stops reading and is returned. */

@@ -92,18 +92,18 @@ static int within_limit(const char *fmt, enum severity sev)
 	return 1;
 }
 
-void diag(enum severity sev, const struct srcloc *loc, const char *fmt, ...)
+static void vdiag(enum severity sev, const struct srcloc *loc, const char *kind, const char *fmt, va_list args)
 {
 	va_list ap;
 	if (sev == SEV_ERROR) n_errors++;
 	else n_warnings++;
-	if (!within_limit(fmt, sev) || (sev == SEV_WARNING && quiet)) return;
+	if (!within_limit(kind, sev) || (sev == SEV_WARNING && quiet)) return;
 	if (collect) {
-		va_start(ap, fmt);
+		va_copy(ap, args);
 		int n = vsnprintf(NULL, 0, fmt, ap);
 		va_end(ap);
 		char *msg = xmalloc((size_t)(n > 0 ? n : 0) + 1);
-		va_start(ap, fmt);
+		va_copy(ap, args);
 		vsnprintf(msg, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
 		va_end(ap);
 		GROW(entries, n_entries + 1, cap_entries);
@@ -120,10 +120,26 @@ void diag(enum severity sev, const struct srcloc *loc, const char *fmt, ...)
 		fputs("credgraph: ", out());
 	}
 	fputs(sev == SEV_ERROR ? "error: " : "warning: ", out());
-	va_start(ap, fmt);
+	va_copy(ap, args);
 	vfprintf(out(), fmt, ap);
 	va_end(ap);
 	fputc('\n', out());
+}
+
+void diag(enum severity sev, const struct srcloc *loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vdiag(sev, loc, fmt, fmt, ap);
+	va_end(ap);
+}
+
+void diag_kind(enum severity sev, const struct srcloc *loc, const char *kind, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vdiag(sev, loc, kind, fmt, ap);
+	va_end(ap);
 }
 
 void report_flush_limits(void)

@@ -35,6 +35,10 @@ void report_set_before_print(void (*fn)(void));
 void report_set_quiet(int quiet);
 void diag(enum severity sev, const struct srcloc *loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The same, counted and limited as messages of format `kind` (a message formatted earlier,
+ * on another thread, keeps its kind). */
+void diag_kind(enum severity sev, const struct srcloc *loc, const char *kind, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 /* Show at most `limit` messages of each kind (0: all); report_flush_limits then says how many
  * more of each kind there were. */
 void report_set_limit(unsigned long limit);

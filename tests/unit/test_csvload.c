@@ -60,8 +60,71 @@ static void expect(const char *input, char delimiter, int want_rc, const char *w
 	}
 }
 
+static int stop_at;
+
+static int record_until(const struct csv_record *r, void *user)
+{
+	record_events(r, user);
+	return stop_at && atoi(r->f[0].s) == stop_at ? 7 : 0;
+}
+
+/* An input of many batches, read by two threads: records and messages come out in input
+ * order, and a callback's stop ends the reading there. Rows with a stray quote or invalid
+ * UTF-8 are sprinkled through it. */
+static void expect_big(size_t rows, size_t chunk, int stop)
+{
+	struct strbuf in = STRBUF_INIT, want = STRBUF_INIT, want_msgs = STRBUF_INIT, ev = STRBUF_INIT;
+	sb_init(&in), sb_init(&want), sb_init(&want_msgs), sb_init(&ev);
+	sb_addstr(&in, "a,b\n");
+	sb_addstr(&want, "1[a@1:1|b@1:3]");
+	int want_rc = 0;
+	for (size_t i = 1; i <= rows; i++) {
+		unsigned long line = (unsigned long)i + 1;
+		if (stop && i > (size_t)stop) break;
+		if (i % 997 == 0) {
+			sb_addf(&in, "%zu,x\"y\n", i);
+			sb_addf(&want_msgs, "t.csv:%lu:%d: error: stray quote: a quote inside a field must be doubled (\"\") and "
+			        "the field itself quoted; this row cannot be read\n", line, snprintf(NULL, 0, "%zu", i) + 3);
+			want_rc = EXIT_DATA;
+		} else if (i % 1009 == 0) {
+			sb_addf(&in, "%zu,x\xE9y\n", i);
+			sb_addf(&want_msgs, "t.csv:%lu:%d: error: invalid UTF-8 (byte 0xE9); re-save the file as UTF-8\n", line,
+			        snprintf(NULL, 0, "%zu", i) + 3);
+			want_rc = EXIT_DATA;
+		} else {
+			sb_addf(&in, "%zu,v%zu\n", i, i);
+			sb_addf(&want, "%lu[%zu@%lu:1|v%zu@%lu:%d]", line, i, line, i, line, snprintf(NULL, 0, "%zu", i) + 2);
+		}
+	}
+	if (stop) {
+		want_rc = 7;
+		for (size_t i = (size_t)stop + 1; i <= rows; i++) sb_addf(&in, "%zu,x\"y\n", i);
+	}
+	stop_at = stop;
+	size_t msg_len;
+	char *msgs = NULL;
+	FILE *m = open_memstream(&msgs, &msg_len);
+	FILE *f = fmemopen(in.buf, in.len, "rb");
+	struct csv_opts opts = csv_default_opts;
+	opts.chunk_size = chunk;
+	report_set_stream(m);
+	int rc = csv_load_stream(f, "t.csv", &opts, record_until, &ev, NULL);
+	report_set_stream(NULL);
+	fclose(f);
+	fclose(m);
+	CHECK(in.len > 4 * 65536);
+	INT_EQ(rc, want_rc);
+	CHECK(strcmp(ev.buf, want.buf) == 0);
+	CHECK(strcmp(msgs, want_msgs.buf) == 0);
+	free(msgs);
+	sb_release(&in), sb_release(&want), sb_release(&want_msgs), sb_release(&ev);
+}
+
 int main(void)
 {
+	expect_big(40000, 1u << 20, 0);
+	expect_big(40000, 4093, 0);
+	expect_big(40000, 4096, 20000);
 	expect("a,b\n1,2\n", 0, 0, "1[a@1:1|b@1:3]2[1@2:1|2@2:3]", "");
 	expect("a,b\n1,2", 0, 0, "1[a@1:1|b@1:3]2[1@2:1|2@2:3]", "");
 	expect("a,b\r\n1,2\r\n", 0, 0, "1[a@1:1|b@1:3]2[1@2:1|2@2:3]", "");
