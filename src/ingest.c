@@ -77,6 +77,7 @@ static void check_characters(const struct csv_record *r, const struct column_map
 {
 	for (size_t i = 0; i < r->n; i++) {
 		const struct csv_field *f = &r->f[i];
+		if (f->plain) continue; /* every odd character is a control or beyond ASCII */
 		size_t off;
 		unsigned cp;
 		int is_name = (long)i == m->idx[COL_ARTIST] || (long)i == m->idx[COL_PROJECT];
@@ -87,6 +88,22 @@ static void check_characters(const struct csv_record *r, const struct column_map
 		diag(SEV_WARNING, &loc, "%s U+%04X in %s (column %s)", what, cp, is_name ? "a name" : "a field",
 		     column_name(m, i));
 	}
+}
+
+/* The key of a role or type, normalised like a name: each distinct text once, since a few
+ * hundred texts recur on millions of rows. */
+static uint32_t label_key(struct ingest *in, struct label_cache *c, struct intern *keys, const char *s, size_t len)
+{
+	uint32_t t = intern_add(&c->texts, s, len, NULL);
+	size_t old = c->cap;
+	GROW(c->key_of, (size_t)t + 1, c->cap);
+	for (size_t i = old; i < c->cap; i++) c->key_of[i] = NONE;
+	if (c->key_of[t] == NONE) {
+		sb_reset(&in->scratch);
+		norm_key(&in->scratch, s, len);
+		c->key_of[t] = intern_add(keys, in->scratch.buf, in->scratch.len, NULL);
+	}
+	return c->key_of[t];
 }
 
 /* Roles split on ';', '|' and '/', each normalised like a name; "credited" when none. */
@@ -102,9 +119,7 @@ static void add_roles(struct ingest *in, struct raw_row *row, const char *s, siz
 		size_t plen = j - i;
 		trim_space(&part, &plen);
 		if (plen) {
-			sb_reset(&in->scratch);
-			norm_key(&in->scratch, part, plen);
-			uint32_t id = intern_add(&in->roles, in->scratch.buf, in->scratch.len, NULL);
+			uint32_t id = label_key(in, &in->role_labels, &in->roles, part, plen);
 			GROW(in->role_pool, in->n_role_pool + 1, in->cap_role_pool);
 			in->role_pool[in->n_role_pool++] = id;
 			row->n_roles++;
@@ -148,9 +163,7 @@ static int passes_filter(struct ingest *in, const struct raw_row *row)
  * copy's place when the row was seen before. Stores a 64-bit hash per row, not the row. */
 static int seen_before(struct ingest *in, const struct csv_record *r, uint32_t input, struct srcloc *first)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ULL;
-	for (size_t i = 0; i < r->n; i++)
-		h = siphash13(r->f[i].s, r->f[i].len, h, i + 1);
+	uint64_t h = r->digest;
 	if (2 * (in->n_seen + 1) > in->seen_mask + 1) {
 		size_t nslots = in->seen_mask ? 2 * (in->seen_mask + 1) : 1024;
 		uint64_t *old = in->seen;
@@ -307,9 +320,8 @@ static int on_row(const struct csv_record *r, void *user)
 		}
 	}
 
-	sb_reset(&in->scratch);
-	if ((s = text(field(r, m, COL_TYPE), &len))) norm_key(&in->scratch, s, len);
-	row.type = intern_add(&in->types, in->scratch.buf, in->scratch.len, NULL);
+	if (!(s = text(field(r, m, COL_TYPE), &len))) s = "", len = 0;
+	row.type = label_key(in, &in->type_labels, &in->types, s, len);
 
 	s = text(field(r, m, COL_ROLE), &len);
 	add_roles(in, &row, s, s ? len : 0);

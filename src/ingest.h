@@ -26,6 +26,13 @@ struct raw_row {
 	uint32_t line;
 };
 
+/* Roles and types as written, each normalised once: text id -> key id (NONE: not yet). */
+struct label_cache {
+	struct intern texts;
+	uint32_t *key_of;
+	size_t cap;
+};
+
 struct ingest {
 	const struct load_opts *opts;
 	struct dataset *ds;
@@ -42,6 +49,7 @@ struct ingest {
 	size_t seen_mask, n_seen;
 	uint32_t *key_of_spelling[2]; /* spelling id -> artist [0] or title [1] key id, or NONE */
 	size_t cap_key_of_spelling[2];
+	struct label_cache role_labels, type_labels;
 	struct strbuf last_name[2];   /* the previous row's artist and title, and their ids: */
 	uint32_t last_ids[2][2];      /* extracts list a project's team on adjacent rows */
 	uint32_t *artist_of_key;     /* artist key id -> artist (NONE: no row used), after resolve */
