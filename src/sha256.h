@@ -14,6 +14,8 @@ struct sha256 {
 void sha256_init(struct sha256 *c);
 void sha256_update(struct sha256 *c, const void *data, size_t n);
 void sha256_final(struct sha256 *c, unsigned char out[32]);
+/* Use the portable code even where the CPU has SHA instructions (1), or not (0): for tests. */
+void sha256_use_portable(int portable);
 /* 64 lowercase hex digits and a NUL. */
 void sha256_hex(const unsigned char digest[32], char out[65]);
 
