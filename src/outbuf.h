@@ -13,6 +13,7 @@ enum { OUTBUF_SIZE = 1 << 16 };
 struct outbuf {
 	FILE *f;
 	size_t len;
+	uint64_t unsynced; /* bytes handed to the kernel since writeback was last started */
 	char buf[OUTBUF_SIZE];
 };
 
