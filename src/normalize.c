@@ -128,8 +128,21 @@ static int is_letter_or_digit(utf8proc_int32_t cp)
 	       (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
 }
 
+static unsigned char ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
 void norm_skeleton(struct strbuf *out, const char *s, size_t n)
 {
+	if (is_ascii_only(s, n)) {
+		/* What the mapping below leaves of ASCII: the lower-cased letters and digits. */
+		for (size_t i = 0; i < n; i++) {
+			unsigned char c = ascii_lower((unsigned char)s[i]);
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) sb_addch(out, (char)c);
+		}
+		return;
+	}
 	size_t len;
 	unsigned char *m = map_or_die(s, n,
 		UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD |
@@ -140,13 +153,19 @@ void norm_skeleton(struct strbuf *out, const char *s, size_t n)
 
 void norm_slug(struct strbuf *out, const char *s, size_t n, size_t max)
 {
-	size_t len;
-	unsigned char *m = map_or_die(s, n,
-		UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &len);
+	/* ASCII maps to itself lower-cased: only other text goes through utf8proc. */
+	size_t len = n;
+	unsigned char *m = NULL;
+	const unsigned char *text = (const unsigned char *)s;
+	if (!is_ascii_only(s, n)) {
+		m = map_or_die(s, n, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+		               UTF8PROC_CASEFOLD, &len);
+		text = m;
+	}
 	size_t start = out->len;
 	int pending_sep = 0;
 	for (size_t i = 0; i < len && out->len - start < max; i++) {
-		unsigned char c = m[i];
+		unsigned char c = ascii_lower(text[i]);
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
 			if (pending_sep && out->len - start + 1 < max) sb_addch(out, '_');
 			pending_sep = 0;
