@@ -166,23 +166,29 @@ int cmd_build(int argc, char **argv)
 	struct write_opts wo = {&prov, cl.size_by};
 	ensure_dir(dir);
 	/* Every file is opened (as a temporary) before anything is written: all or nothing. */
-	struct write_job jobs[2 * FORMAT_COUNT];
+	struct write_job jobs[2 * FORMAT_COUNT + 1];
 	size_t n_jobs = 0;
 	for (int k = 0; k < 2; k++) {
 		if (!(graphs & 1u << k)) continue;
 		for (int fmt = 0; fmt < FORMAT_COUNT; fmt++) {
 			if (!(formats & 1u << fmt)) continue;
 			file_path(&path, dir, graph_names[k], format_name(fmt));
-			jobs[n_jobs++] = (struct write_job){fmt, out_open(path.buf), k ? &collab : &credits};
+			jobs[n_jobs++] = (struct write_job){fmt, out_open(path.buf), k ? &collab : &credits, 0};
 		}
 	}
 	int positions = formats & ~(1u << FORMAT_DOT);
 	if (graphs & GRAPH_COLLAB) {
+		/* Every artist, before any export filter: written with the graph files when no filter
+		 * will change the network, else now. */
 		file_path(&path, dir, "rankings", "csv");
-		FILE *rankings_f = out_open(path.buf);
-		stage_begin("write rankings.csv");
-		write_rankings(rankings_f, &collab, &wo); /* every artist, before any export filter */
-		stage_end();
+		jobs[n_jobs] = (struct write_job){FORMAT_COUNT, out_open(path.buf), &collab, 1};
+		if (graph_filter_active(&cl.filter)) {
+			stage_begin("write rankings.csv");
+			write_rankings(jobs[n_jobs].f, &collab, &wo);
+			stage_end();
+		} else {
+			n_jobs++;
+		}
 	}
 	if (graphs & GRAPH_CREDITS && positions) layout_compute(&credits, cl.layout, cl.metrics.seed);
 	if (graphs & GRAPH_COLLAB) {

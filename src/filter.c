@@ -110,6 +110,11 @@ static int by_value_desc(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
+int graph_filter_active(const struct export_filter *f)
+{
+	return f->backbone > 0 || f->min_weight > 0 || f->top || f->giant;
+}
+
 void graph_filter(struct kgraph *g, const struct export_filter *f)
 {
 	size_t n = g->n_vertices;

@@ -17,6 +17,8 @@ struct export_filter {
 /* The subgraph of the flagged vertices (and flagged edges, or all when keep_e is NULL), with
  * every attribute value carried over. O(V + E). */
 void graph_induced(const struct kgraph *g, const unsigned char *keep_v, const unsigned char *keep_e, struct kgraph *out);
+/* Whether graph_filter would change anything. */
+int graph_filter_active(const struct export_filter *f);
 /* Apply the filters in this order: backbone, min-weight (both drop artists left without
  * collaborators), top N, giant component. Replaces g. O(V log V + E). */
 void graph_filter(struct kgraph *g, const struct export_filter *f);

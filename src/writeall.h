@@ -13,6 +13,7 @@ struct write_job {
 	enum out_format format;
 	FILE *f; /* from out_open */
 	const struct kgraph *g;
+	int rankings; /* write g's rankings.csv, not a graph file */
 };
 
 /* Write every job; returns 0, or EXIT_IO when a writer failed (already reported). The files
