@@ -1,5 +1,6 @@
 #include "graph.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "igraph_glue.h"
@@ -164,6 +165,138 @@ static int cmp_u64(const void *x, const void *y)
  * each of a's projects, in project order. O(sum over projects of n_p^2 + E log d) time and
  * O(V + E) memory: no array of all pairs, and edges come out sorted by (a, b) for igraph_create.
  * A first pass counts the edges so that the columns are allocated once. */
+/* The edge columns being filled. */
+struct edge_cols {
+	struct attr_col *weight, *newman, *first, *last, *titles;
+};
+
+/* One thread's share of the collaboration network: the rows of artists [a_lo, a_hi), whose
+ * links start at l_lo, written from edge e0 on. Each part has its own scratch arrays and
+ * writes only its own edges, so the network is the same whatever the split. */
+struct collab_part {
+	struct dataset *ds; /* its arena takes the edges' title strings */
+	struct kgraph *g;
+	const size_t *start;
+	const uint32_t *team;
+	size_t max_team, a_lo, a_hi, l_lo;
+	size_t n_edges, widest; /* from count_rows */
+	size_t e0;
+	struct edge_cols cols;
+};
+
+/* Scratch for a pass: seen[p] is how many of p's members come before the part's first artist
+ * (O(links before it)), since a's place in each of its teams is the count of that team's
+ * members already passed and only the members after it are visited. row_of[b] is a + 1 when
+ * b is in a's row. */
+static void part_scratch(const struct collab_part *c, uint32_t **seen, uint32_t **row_of)
+{
+	*seen = xcalloc(c->ds->n_projects + 1, sizeof(uint32_t));
+	*row_of = xcalloc(c->ds->n_artists + 1, sizeof(uint32_t));
+	for (size_t l = 0; l < c->l_lo; l++) (*seen)[c->ds->links[l].project]++;
+}
+
+/* Rows go by ascending artist and teams are ascending: a's partners are the members after it
+ * in its teams. O(sum over projects of team size squared / 2). */
+static void *count_rows(void *arg)
+{
+	struct collab_part *c = arg;
+	const struct dataset *ds = c->ds;
+	uint32_t *seen, *row_of;
+	part_scratch(c, &seen, &row_of);
+	c->n_edges = c->widest = 0;
+	for (size_t l = c->l_lo, a = c->a_lo; a < c->a_hi; a++) {
+		size_t row = 0;
+		for (; l < ds->n_links && ds->links[l].artist == a; l++) {
+			size_t p = ds->links[l].project, s = c->start[p], k = c->start[p + 1] - s;
+			size_t after = ++seen[p];
+			if (k > c->max_team) continue; /* reported when loading */
+			for (size_t i = after; i < k; i++)
+				if (row_of[c->team[s + i]] != a + 1) row_of[c->team[s + i]] = (uint32_t)a + 1, row++;
+		}
+		c->n_edges += row;
+		if (row > c->widest) c->widest = row;
+	}
+	free(seen);
+	free(row_of);
+	return NULL;
+}
+
+static void *fill_rows(void *arg)
+{
+	struct collab_part *c = arg;
+	struct dataset *ds = c->ds;
+	struct kgraph *g = c->g;
+	const struct edge_cols *cols = &c->cols;
+	uint32_t *seen, *row_of;
+	part_scratch(c, &seen, &row_of);
+	uint32_t *slot = xmalloc(st_mult(ds->n_artists + 1, sizeof(uint32_t))); /* b's place in partner[] */
+	struct partner *partner = xmalloc(st_mult(c->widest + 1, sizeof(*partner)));
+	uint64_t *order = xmalloc(st_mult(c->widest + 1, sizeof(uint64_t)));
+	struct strbuf sb = STRBUF_INIT;
+	sb_init(&sb);
+	size_t e = c->e0;
+	for (size_t l = c->l_lo, a = c->a_lo; a < c->a_hi; a++) {
+		size_t row = 0;
+		for (; l < ds->n_links && ds->links[l].artist == a; l++) {
+			size_t p = ds->links[l].project, s = c->start[p], k = c->start[p + 1] - s;
+			size_t after = ++seen[p];
+			if (k > c->max_team) continue;
+			int year = ds->projects[p].year;
+			for (size_t i = after; i < k; i++) {
+				uint32_t b = c->team[s + i];
+				if (row_of[b] != a + 1) {
+					row_of[b] = (uint32_t)a + 1;
+					slot[b] = (uint32_t)row;
+					partner[row++] = (struct partner){.artist = b, .first_year = NO_YEAR, .last_year = NO_YEAR};
+				}
+				struct partner *x = &partner[slot[b]];
+				x->newman += 1.0 / (double)(k - 1);
+				if (year != NO_YEAR) {
+					if (x->first_year == NO_YEAR || year < x->first_year) x->first_year = year;
+					if (year > x->last_year) x->last_year = year;
+				}
+				if (x->shared < MAX_TITLES_ON_EDGE) x->title[x->shared] = (uint32_t)p;
+				x->shared++;
+			}
+		}
+		for (size_t r = 0; r < row; r++) order[r] = (uint64_t)partner[r].artist << 32 | r;
+		qsort(order, row, sizeof(*order), cmp_u64);
+		for (size_t r = 0; r < row; r++, e++) {
+			const struct partner *x = &partner[(uint32_t)order[r]];
+			g->from[e] = (uint32_t)a;
+			g->to[e] = x->artist;
+			cols->weight->d[e] = (double)x->shared;
+			if (cols->newman) cols->newman->d[e] = x->newman;
+			if (cols->first) cols->first->i[e] = year_or_none(x->first_year), cols->last->i[e] = year_or_none(x->last_year);
+			if (!cols->titles) continue;
+			sb_reset(&sb);
+			for (size_t t = 0; t < x->shared && t < MAX_TITLES_ON_EDGE; t++) {
+				if (sb.len) sb_addch(&sb, '|');
+				sb_addstr(&sb, ds->projects[x->title[t]].label);
+			}
+			if (x->shared > MAX_TITLES_ON_EDGE) sb_addf(&sb, "|(+%zu more)", (size_t)x->shared - MAX_TITLES_ON_EDGE);
+			cols->titles->s[e] = arena_strndup(&ds->strings, sb.buf, sb.len);
+		}
+	}
+	sb_release(&sb);
+	free(order);
+	free(partner);
+	free(slot);
+	free(seen);
+	free(row_of);
+	return NULL;
+}
+
+/* Run fn on every part, the second on a thread of its own when it can be started. */
+static void run_parts(struct collab_part *part, size_t n, void *(*fn)(void *))
+{
+	pthread_t helper;
+	int threaded = n == 2 && pthread_create(&helper, NULL, fn, &part[1]) == 0;
+	fn(&part[0]);
+	if (threaded) pthread_join(helper, NULL);
+	else if (n == 2) fn(&part[1]);
+}
+
 void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team, unsigned edge_data)
 {
 	size_t A = ds->n_artists;
@@ -192,95 +325,32 @@ void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team, unsigne
 	size_t *start;
 	uint32_t *team;
 	project_teams(ds, &start, &team);
-	uint32_t *slot = xmalloc(st_mult(A + 1, sizeof(uint32_t)));  /* b's place in partner[] */
-	uint32_t *row_of = xmalloc(st_mult(A + 1, sizeof(uint32_t))); /* a + 1 when b is in a's row */
-	memset(row_of, 0, (A + 1) * sizeof(uint32_t));
+	/* The rows split at an artist near the middle link, for two threads; one part when the
+	 * project titles are wanted (their strings go to one arena) or the input is tiny (the
+	 * oracle's generated sets, from 10,000 links, take two). */
+	struct collab_part part[2];
+	size_t n_parts = ds->n_links >= 4096 && !(edge_data & EDGE_PROJECTS) ? 2 : 1, l_mid = ds->n_links / 2;
+	while (l_mid > 0 && ds->links[l_mid - 1].artist == ds->links[l_mid].artist) l_mid--;
+	if (l_mid == 0) n_parts = 1;
+	size_t bounds[3][2] = {{0, 0}, {n_parts == 2 ? ds->links[l_mid].artist : A, n_parts == 2 ? l_mid : ds->n_links}, {A, ds->n_links}};
+	for (size_t k = 0; k < n_parts; k++)
+		part[k] = (struct collab_part){.ds = ds, .g = g, .start = start, .team = team, .max_team = max_team,
+		                               .a_lo = bounds[k][0], .l_lo = bounds[k][1], .a_hi = bounds[k + 1][0]};
+	run_parts(part, n_parts, count_rows);
 
-	/* Rows go by ascending artist and teams are ascending: a's place in each of its teams is
-	 * the number of that team's members already passed (seen[p]), so only the members after
-	 * it are visited. */
-	size_t P = ds->n_projects;
-	uint32_t *seen = xcalloc(P + 1, sizeof(uint32_t));
-	size_t n_edges = 0, widest = 0;
-	for (size_t l = 0, a = 0; l < ds->n_links; a++) {
-		size_t row = 0;
-		for (; l < ds->n_links && ds->links[l].artist == a; l++) {
-			size_t p = ds->links[l].project, s = start[p], k = start[p + 1] - s;
-			size_t after = ++seen[p];
-			if (k > max_team) continue; /* reported when loading */
-			for (size_t i = after; i < k; i++)
-				if (row_of[team[s + i]] != a + 1) row_of[team[s + i]] = (uint32_t)a + 1, row++;
-		}
-		n_edges += row;
-		if (row > widest) widest = row;
-	}
-
+	size_t n_edges = 0;
+	for (size_t k = 0; k < n_parts; k++) part[k].e0 = n_edges, n_edges += part[k].n_edges;
 	g->n_edges = n_edges;
 	g->from = xmalloc(st_mult(n_edges + 1, sizeof(uint32_t)));
 	g->to = xmalloc(st_mult(n_edges + 1, sizeof(uint32_t)));
 	attrs_init(&g->e, n_edges);
-	struct attr_col *weight = attrs_add(&g->e, "weight", ATTR_DOUBLE);
-	struct attr_col *newman = edge_data & EDGE_NEWMAN ? attrs_add(&g->e, "newman", ATTR_DOUBLE) : NULL;
-	struct attr_col *efirst = edge_data & EDGE_YEARS ? attrs_add(&g->e, "first_year", ATTR_INT) : NULL;
-	struct attr_col *elast = edge_data & EDGE_YEARS ? attrs_add(&g->e, "last_year", ATTR_INT) : NULL;
-	struct attr_col *titles = edge_data & EDGE_PROJECTS ? attrs_add(&g->e, "projects", ATTR_STRING) : NULL;
-
-	struct partner *partner = xmalloc(st_mult(widest + 1, sizeof(*partner)));
-	uint64_t *order = xmalloc(st_mult(widest + 1, sizeof(uint64_t)));
-	struct strbuf sb = STRBUF_INIT;
-	sb_init(&sb);
-	memset(row_of, 0, (A + 1) * sizeof(uint32_t));
-	memset(seen, 0, (P + 1) * sizeof(uint32_t));
-	size_t e = 0;
-	for (size_t l = 0, a = 0; l < ds->n_links; a++) {
-		size_t row = 0;
-		for (; l < ds->n_links && ds->links[l].artist == a; l++) {
-			size_t p = ds->links[l].project, s = start[p], k = start[p + 1] - s;
-			size_t after = ++seen[p];
-			if (k > max_team) continue;
-			int year = ds->projects[p].year;
-			for (size_t i = after; i < k; i++) {
-				uint32_t b = team[s + i];
-				if (row_of[b] != a + 1) {
-					row_of[b] = (uint32_t)a + 1;
-					slot[b] = (uint32_t)row;
-					partner[row++] = (struct partner){.artist = b, .first_year = NO_YEAR, .last_year = NO_YEAR};
-				}
-				struct partner *x = &partner[slot[b]];
-				x->newman += 1.0 / (double)(k - 1);
-				if (year != NO_YEAR) {
-					if (x->first_year == NO_YEAR || year < x->first_year) x->first_year = year;
-					if (year > x->last_year) x->last_year = year;
-				}
-				if (x->shared < MAX_TITLES_ON_EDGE) x->title[x->shared] = (uint32_t)p;
-				x->shared++;
-			}
-		}
-		for (size_t r = 0; r < row; r++) order[r] = (uint64_t)partner[r].artist << 32 | r;
-		qsort(order, row, sizeof(*order), cmp_u64);
-		for (size_t r = 0; r < row; r++, e++) {
-			const struct partner *x = &partner[(uint32_t)order[r]];
-			g->from[e] = (uint32_t)a;
-			g->to[e] = x->artist;
-			weight->d[e] = (double)x->shared;
-			if (newman) newman->d[e] = x->newman;
-			if (efirst) efirst->i[e] = year_or_none(x->first_year), elast->i[e] = year_or_none(x->last_year);
-			if (!titles) continue;
-			sb_reset(&sb);
-			for (size_t t = 0; t < x->shared && t < MAX_TITLES_ON_EDGE; t++) {
-				if (sb.len) sb_addch(&sb, '|');
-				sb_addstr(&sb, ds->projects[x->title[t]].label);
-			}
-			if (x->shared > MAX_TITLES_ON_EDGE) sb_addf(&sb, "|(+%zu more)", (size_t)x->shared - MAX_TITLES_ON_EDGE);
-			titles->s[e] = arena_strndup(&ds->strings, sb.buf, sb.len);
-		}
-	}
-	sb_release(&sb);
-	free(order);
-	free(partner);
-	free(seen);
-	free(row_of);
-	free(slot);
+	struct edge_cols cols = {.weight = attrs_add(&g->e, "weight", ATTR_DOUBLE)};
+	cols.newman = edge_data & EDGE_NEWMAN ? attrs_add(&g->e, "newman", ATTR_DOUBLE) : NULL;
+	cols.first = edge_data & EDGE_YEARS ? attrs_add(&g->e, "first_year", ATTR_INT) : NULL;
+	cols.last = edge_data & EDGE_YEARS ? attrs_add(&g->e, "last_year", ATTR_INT) : NULL;
+	cols.titles = edge_data & EDGE_PROJECTS ? attrs_add(&g->e, "projects", ATTR_STRING) : NULL;
+	for (size_t k = 0; k < n_parts; k++) part[k].cols = cols;
+	run_parts(part, n_parts, fill_rows);
 	free(team);
 	free(start);
 	stage_end();
