@@ -311,7 +311,7 @@ static void set_estimate_note(struct kgraph *g, const char *what, const struct m
 
 /* PageRank (w NULL: unweighted) into rank; strength goes with w, or NULL to compute it.
  * PRPACK needs the igraph_t (32 bytes an edge). Measured on 1M credit rows (3.4M edges):
- * 1.30 s and a 496 MB peak with PRPACK, 0.64 s and 287 MB with the power iteration. Up to
+ * 1.36 s and a 468 MB peak with PRPACK, 0.24 s and 257 MB with the power iteration. Up to
  * PAGERANK_PRPACK_MAX_EDGES edges igraph is used; above, or with --pagerank power, the power
  * iteration, which tests/oracle checks against igraph within 1e-9. */
 static void pagerank(struct kgraph *g, const struct metric_opts *o, const double *w, const double *strength,
