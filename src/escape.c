@@ -149,26 +149,24 @@ void xml_escape_id(struct outbuf *f, const char *s, unsigned plain)
 	else xml_escape(f, s);
 }
 
-void dot_quote_id(struct outbuf *f, const char *s, unsigned plain)
+/* A plain id between double quotes: DOT and JSON write it the same way. */
+static void quote_plain(struct outbuf *f, const char *s, unsigned plain)
 {
-	if (!plain) {
-		dot_quote(f, s);
-		return;
-	}
 	ob_putc(f, '"');
 	ob_write(f, s, plain);
 	ob_putc(f, '"');
 }
 
+void dot_quote_id(struct outbuf *f, const char *s, unsigned plain)
+{
+	if (plain) quote_plain(f, s, plain);
+	else dot_quote(f, s);
+}
+
 void json_string_id(struct outbuf *f, const char *s, unsigned plain)
 {
-	if (!plain) {
-		json_string(f, s);
-		return;
-	}
-	ob_putc(f, '"');
-	ob_write(f, s, plain);
-	ob_putc(f, '"');
+	if (plain) quote_plain(f, s, plain);
+	else json_string(f, s);
 }
 
 static void fmt_fixed_uncached(char buf[64], double x);
