@@ -308,6 +308,13 @@ static int feed_segment(struct loader *L, struct csv_parser *p, const char *seg,
 			note(L, SEV_ERROR, &loc, "stray quote: a quote inside a field must be doubled (\"\") and the field "
 			                         "itself quoted; this row cannot be read");
 			recover(L, p);
+			/* No record is under way: a good place to hand over, so that a file of such rows
+			 * is not held in memory until its next good record. */
+			if (L->cur->bytes.len >= BATCH_BYTES) {
+				hand_over(L);
+				L->record_slot = L->cur->n_slots;
+				if (L->status) return L->status;
+			}
 			if (last == '\r' || last == '\n') {
 				L->recovering = 0;
 				L->need_record_start = L->need_field_start = 1;
@@ -405,6 +412,17 @@ static void hand_over(struct loader *L)
 	batch_reset(L->cur);
 }
 
+/* Whether the callback has stopped the reading: checked once per chunk, since a chunk may hold
+ * no record end (where the batches are handed over). */
+static int stop_asked(struct relay *R)
+{
+	if (!R->threaded) return 0;
+	pthread_mutex_lock(&R->lock);
+	int stop = R->stop;
+	pthread_mutex_unlock(&R->lock);
+	return stop;
+}
+
 /* Read, hash and parse the whole input. Leaves the loader's result in L->status. */
 static void *parse_input(void *arg)
 {
@@ -419,6 +437,7 @@ static void *parse_input(void *arg)
 		L->total += n;
 		for (size_t i = start; i < n && !rc; i += chunk)
 			rc = feed_chunk(L, &p, L->buf + i, n - i < chunk ? n - i : chunk);
+		if (!rc && stop_asked(L->relay)) rc = L->status = STOPPED;
 		n = rc ? 0 : fread(L->buf, 1, chunk, L->in);
 		start = 0;
 	}

@@ -39,6 +39,8 @@ struct csv_opts {
 	size_t chunk_size;   /* read size; tests vary it */
 };
 
+/* What was read: the whole input, unless the callback or a fatal error stopped the reading
+ * (then a prefix of it, which may run past the last record passed on). */
 struct csv_stats {
 	uint64_t bytes;
 	unsigned long lines;

@@ -5,6 +5,7 @@
  * frequent spelling (first seen on a tie). Every step radix-sorts or hashes: O(R) for R rows
  * (qsort only within one credit's roles). */
 #include <stdlib.h>
+#include <assert.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -39,6 +40,7 @@ static uint32_t triple_key(const struct triple *t, int field)
 
 static void sort_triples(struct triple *t, size_t n, struct triple *scratch)
 {
+	for (size_t i = 1; i < n; i++) assert(t[i - 1].c <= t[i].c); /* the callers' promise */
 	int bits = n < 65536 ? 8 : 11, digits = (32 + bits - 1) / bits;
 	size_t buckets = (size_t)1 << bits, mask = buckets - 1;
 	/* Histogram of digit d of field f (0: a, 1: b) at count[(f * digits + d) * buckets]. */
