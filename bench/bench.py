@@ -11,7 +11,8 @@ For each size (10k, 100k, 1M rows; plus 10M with BENCH_BIG=1):
     (b) bench/peer_igraph.py                                                      (python-igraph)
     (c) ./credgraph build -q -v --layout none                                     (every metric)
     run one after the other on this machine, interleaved a, b, a, b, ... when repeated; the
-    median wall time is reported, with the CPU time and peak RSS of that same run;
+    median wall time is reported (the faster of the two middle runs when their number is
+    even), with the CPU time and peak RSS of that same run;
   - wall time, CPU time (user + sys of the child, from os.wait4) and peak RSS (ru_maxrss);
   - credgraph's `-v` stage times and the peer's own stage times.
 
