@@ -182,13 +182,8 @@ int cmd_build(int argc, char **argv)
 		 * will change the network, else now. */
 		file_path(&path, dir, "rankings", "csv");
 		jobs[n_jobs] = (struct write_job){FORMAT_COUNT, out_open(path.buf), &collab, 1};
-		if (graph_filter_active(&cl.filter)) {
-			stage_begin("write rankings.csv");
-			write_rankings(jobs[n_jobs].f, &collab, &wo);
-			stage_end();
-		} else {
-			n_jobs++;
-		}
+		if (graph_filter_active(&cl.filter)) write_all(&jobs[n_jobs], 1, &wo);
+		else n_jobs++;
 	}
 	if (graphs & GRAPH_CREDITS && positions) layout_compute(&credits, cl.layout, cl.metrics.seed);
 	if (graphs & GRAPH_COLLAB) {

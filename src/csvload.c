@@ -228,7 +228,7 @@ static void on_record(int term, void *user)
 	L->bad_record = 0;
 	L->need_record_start = 1;
 	if (b->bytes.len >= BATCH_BYTES) hand_over(L);
-	L->record_slot = L->cur->n_slots;
+	else L->record_slot = b->n_slots;
 }
 
 /* Most frequent of , ; TAB outside quotes on the first line; comma when none. */
@@ -312,7 +312,6 @@ static int feed_segment(struct loader *L, struct csv_parser *p, const char *seg,
 			 * is not held in memory until its next good record. */
 			if (L->cur->bytes.len >= BATCH_BYTES) {
 				hand_over(L);
-				L->record_slot = L->cur->n_slots;
 				if (L->status) return L->status;
 			}
 			if (last == '\r' || last == '\n') {
@@ -390,26 +389,26 @@ static void batch_reset(struct batch *b)
 	b->n_slots = b->n_ev = 0;
 }
 
-/* The parser's side: give the filled batch to the caller's thread and go on with the other
- * one once it is free. Sets STOPPED when the callback asked to stop. */
+/* The parser's side, between records: give the filled batch to the caller's thread and go on
+ * with the other one once it is free. Sets STOPPED when the callback asked to stop. */
 static void hand_over(struct loader *L)
 {
 	struct relay *R = L->relay;
 	L->cur->read = L->total;
 	if (!R->threaded) {
 		if ((R->rc = replay(R, L->cur)) != 0) L->status = STOPPED;
-		batch_reset(L->cur);
-		return;
+	} else {
+		pthread_mutex_lock(&R->lock);
+		R->full[L->which] = 1;
+		pthread_cond_broadcast(&R->changed);
+		L->which ^= 1;
+		while (R->full[L->which] && !R->stop) pthread_cond_wait(&R->changed, &R->lock);
+		if (R->stop) L->status = STOPPED;
+		pthread_mutex_unlock(&R->lock);
+		L->cur = &R->batch[L->which];
 	}
-	pthread_mutex_lock(&R->lock);
-	R->full[L->which] = 1;
-	pthread_cond_broadcast(&R->changed);
-	L->which ^= 1;
-	while (R->full[L->which] && !R->stop) pthread_cond_wait(&R->changed, &R->lock);
-	if (R->stop) L->status = STOPPED;
-	pthread_mutex_unlock(&R->lock);
-	L->cur = &R->batch[L->which];
 	batch_reset(L->cur);
+	L->record_slot = 0;
 }
 
 /* Whether the callback has stopped the reading: checked once per chunk, since a chunk may hold

@@ -160,11 +160,6 @@ static int cmp_u64(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
-/* The collaboration network is the artist rows of A·Aᵀ (A the artist × project incidence),
- * built row by row with a sparse accumulator (Gustavson): for artist a, every teammate b > a of
- * each of a's projects, in project order. O(sum over projects of n_p^2 + E log d) time and
- * O(V + E) memory: no array of all pairs, and edges come out sorted by (a, b) for igraph_create.
- * A first pass counts the edges so that the columns are allocated once. */
 /* The edge columns being filled. */
 struct edge_cols {
 	struct attr_col *weight, *newman, *first, *last, *titles;
@@ -297,6 +292,11 @@ static void run_parts(struct collab_part *part, size_t n, void *(*fn)(void *))
 	else if (n == 2) fn(&part[1]);
 }
 
+/* The collaboration network is the artist rows of A·Aᵀ (A the artist × project incidence),
+ * built row by row with a sparse accumulator (Gustavson): for artist a, every teammate b > a of
+ * each of a's projects, in project order. O(sum over projects of n_p^2 + E log d) time and
+ * O(V + E) memory: no array of all pairs, and edges come out sorted by (a, b) for igraph_create.
+ * A first pass counts the edges so that the columns are allocated once. */
 void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team, unsigned edge_data)
 {
 	size_t A = ds->n_artists;
@@ -325,17 +325,22 @@ void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team, unsigne
 	size_t *start;
 	uint32_t *team;
 	project_teams(ds, &start, &team);
-	/* The rows split at an artist near the middle link, for two threads; one part when the
-	 * project titles are wanted (their strings go to one arena) or the input is tiny (the
-	 * oracle's generated sets, from 10,000 links, take two). */
-	struct collab_part part[2];
-	size_t n_parts = ds->n_links >= 4096 && !(edge_data & EDGE_PROJECTS) ? 2 : 1, l_mid = ds->n_links / 2;
-	while (l_mid > 0 && ds->links[l_mid - 1].artist == ds->links[l_mid].artist) l_mid--;
-	if (l_mid == 0) n_parts = 1;
-	size_t bounds[3][2] = {{0, 0}, {n_parts == 2 ? ds->links[l_mid].artist : A, n_parts == 2 ? l_mid : ds->n_links}, {A, ds->n_links}};
-	for (size_t k = 0; k < n_parts; k++)
-		part[k] = (struct collab_part){.ds = ds, .g = g, .start = start, .team = team, .max_team = max_team,
-		                               .a_lo = bounds[k][0], .l_lo = bounds[k][1], .a_hi = bounds[k + 1][0]};
+	/* The rows split at the first artist of the middle link, for two threads: part 1 from
+	 * (split_artist, split_link) on, part 0 before. One part when the project titles are wanted
+	 * (their strings go to one arena) or the input is tiny (the oracle's generated set, 7,119
+	 * links, takes two). */
+	size_t split_artist = A, split_link = ds->n_links;
+	if (ds->n_links >= 4096 && !(edge_data & EDGE_PROJECTS)) {
+		size_t l = ds->n_links / 2;
+		while (l > 0 && ds->links[l - 1].artist == ds->links[l].artist) l--;
+		if (l > 0) split_artist = ds->links[l].artist, split_link = l;
+	}
+	struct collab_part part[2] = {
+		{.ds = ds, .g = g, .start = start, .team = team, .max_team = max_team, .a_hi = split_artist},
+		{.ds = ds, .g = g, .start = start, .team = team, .max_team = max_team, .a_lo = split_artist,
+		 .l_lo = split_link, .a_hi = A},
+	};
+	size_t n_parts = split_link < ds->n_links ? 2 : 1;
 	run_parts(part, n_parts, count_rows);
 
 	size_t n_edges = 0;

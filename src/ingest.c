@@ -90,20 +90,27 @@ static void check_characters(const struct csv_record *r, const struct column_map
 	}
 }
 
+/* The slot of (*key_of)[id] in a cache of keys by text id, grown as ids come (NONE: not yet
+ * derived). */
+static uint32_t *key_slot(uint32_t **key_of, size_t *cap, uint32_t id)
+{
+	size_t old = *cap;
+	GROW(*key_of, (size_t)id + 1, *cap);
+	for (size_t i = old; i < *cap; i++) (*key_of)[i] = NONE;
+	return &(*key_of)[id];
+}
+
 /* The key of a role or type, normalised like a name: each distinct text once, since a few
  * hundred texts recur on millions of rows. */
 static uint32_t label_key(struct ingest *in, struct label_cache *c, struct intern *keys, const char *s, size_t len)
 {
-	uint32_t t = intern_add(&c->texts, s, len, NULL);
-	size_t old = c->cap;
-	GROW(c->key_of, (size_t)t + 1, c->cap);
-	for (size_t i = old; i < c->cap; i++) c->key_of[i] = NONE;
-	if (c->key_of[t] == NONE) {
+	uint32_t *key = key_slot(&c->key_of, &c->cap, intern_add(&c->texts, s, len, NULL));
+	if (*key == NONE) {
 		sb_reset(&in->scratch);
 		norm_key(&in->scratch, s, len);
-		c->key_of[t] = intern_add(keys, in->scratch.buf, in->scratch.len, NULL);
+		*key = intern_add(keys, in->scratch.buf, in->scratch.len, NULL);
 	}
-	return c->key_of[t];
+	return *key;
 }
 
 /* Roles split on ';', '|' and '/', each normalised like a name; "credited" when none. */
@@ -159,11 +166,17 @@ static int passes_filter(struct ingest *in, const struct raw_row *row)
 	return 1;
 }
 
+/* A row's hash in the duplicate table, where 0 marks an empty slot. */
+static uint64_t seen_hash(const struct csv_record *r)
+{
+	return r->digest ? r->digest : 1;
+}
+
 /* Exact duplicate rows (every field equal, in any input) are kept once. Returns 1 and the first
  * copy's place when the row was seen before. Stores a 64-bit hash per row, not the row. */
 static int seen_before(struct ingest *in, const struct csv_record *r, uint32_t input, struct srcloc *first)
 {
-	uint64_t h = r->digest;
+	uint64_t h = seen_hash(r);
 	if (2 * (in->n_seen + 1) > in->seen_mask + 1) {
 		size_t nslots = in->seen_mask ? 2 * (in->seen_mask + 1) : 1024;
 		uint64_t *old = in->seen;
@@ -185,7 +198,6 @@ static int seen_before(struct ingest *in, const struct csv_record *r, uint32_t i
 		free(old_line);
 		free(old_input);
 	}
-	if (!h) h = 1;
 	size_t j = h & in->seen_mask;
 	while (in->seen[j]) {
 		if (in->seen[j] == h) {
@@ -221,18 +233,15 @@ static void name_ids(struct ingest *in, int title, const char *s, size_t len, ui
 		return;
 	}
 	uint32_t sp = intern_add(&in->spellings, s, len, NULL);
-	uint32_t **cache = &in->key_of_spelling[title];
-	size_t *cap = &in->cap_key_of_spelling[title], old = *cap;
-	GROW(*cache, (size_t)sp + 1, *cap);
-	for (size_t i = old; i < *cap; i++) (*cache)[i] = NONE;
-	if ((*cache)[sp] == NONE) {
+	uint32_t *cached = key_slot(&in->key_of_spelling[title], &in->cap_key_of_spelling[title], sp);
+	if (*cached == NONE) {
 		sb_reset(&in->scratch);
 		if (title) norm_key(&in->scratch, s, len);
 		else ingest_artist_key(in, &in->scratch, s, len);
-		(*cache)[sp] = intern_add(title ? &in->title_keys : &in->artist_keys, in->scratch.buf, in->scratch.len, NULL);
+		*cached = intern_add(title ? &in->title_keys : &in->artist_keys, in->scratch.buf, in->scratch.len, NULL);
 	}
 	*spelling = in->last_ids[title][0] = sp;
-	*key = in->last_ids[title][1] = (*cache)[sp];
+	*key = in->last_ids[title][1] = *cached;
 	sb_reset(last);
 	sb_add(last, s, len);
 }
@@ -273,7 +282,7 @@ static int on_row(const struct csv_record *r, void *user)
 	fc->rows++;
 	in->ds->rows_read++;
 	/* The duplicate check at the end reads a random slot of a big table: load it meanwhile. */
-	if (in->seen) __builtin_prefetch(&in->seen[(r->digest ? r->digest : 1) & in->seen_mask]);
+	if (in->seen) __builtin_prefetch(&in->seen[seen_hash(r) & in->seen_mask]);
 
 	size_t alen = 0, tlen = 0;
 	const struct csv_field *fa = field(r, m, COL_ARTIST), *fp = field(r, m, COL_PROJECT);

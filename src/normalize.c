@@ -95,6 +95,11 @@ static void append_collapsed(struct strbuf *out, const unsigned char *m, size_t 
 	}
 }
 
+static unsigned char ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
 void norm_key(struct strbuf *out, const char *s, size_t n)
 {
 	if (is_ascii_only(s, n)) {
@@ -109,7 +114,7 @@ void norm_key(struct strbuf *out, const char *s, size_t n)
 			}
 			if (pending_space) *dst++ = ' ';
 			pending_space = 0;
-			*dst++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			*dst++ = (char)ascii_lower(c);
 		}
 		out->len += (size_t)(dst - start);
 		out->buf[out->len] = '\0';
@@ -126,11 +131,6 @@ static int is_letter_or_digit(utf8proc_int32_t cp)
 	utf8proc_category_t c = utf8proc_category(cp);
 	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
 	       (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
-}
-
-static unsigned char ascii_lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
 void norm_skeleton(struct strbuf *out, const char *s, size_t n)
