@@ -1,25 +1,37 @@
-/* sync_file_range is a Linux extension */
+/* sync_file_range and O_DIRECT are Linux extensions */
 #define _GNU_SOURCE
 #include "outbuf.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "escape.h"
 #include "xalloc.h"
+
+uint64_t ob_direct_after = 64u << 20;
+
+enum {
+	WRITEBACK_STEP = 32u << 20,
+	DIRECT_ALIGN = 4096,       /* offsets, lengths and addresses: any block size up to a page */
+	DIRECT_BUFFER = 8u << 20,  /* per write: big enough that the device streams */
+};
 
 struct outbuf *ob_open(FILE *f)
 {
 	struct outbuf *o = xmalloc(sizeof(*o));
 	o->f = f;
+	o->buf = o->small;
 	o->len = 0;
-	o->unsynced = 0;
+	o->cap = OUTBUF_SIZE;
+	o->written = o->unsynced = 0;
+	o->direct = 0;
 	return o;
 }
-
-enum { WRITEBACK_STEP = 32u << 20 };
 
 /* Outputs are synced before they are renamed into place. Starting the disk writes every
  * 32 MiB, without waiting for them, lets the disk work while the writer formats the rest,
@@ -33,20 +45,118 @@ static void start_writeback(FILE *f)
 #endif
 }
 
-void ob_flush(struct outbuf *o)
+static void set_direct(int fd, int on)
 {
-	if (o->len) fwrite(o->buf, 1, o->len, o->f);
-	o->unsynced += o->len;
-	o->len = 0;
+	int flags = fcntl(fd, F_GETFL);
+	if (flags != -1) fcntl(fd, F_SETFL, on ? flags | O_DIRECT : flags & ~O_DIRECT);
+}
+
+/* Through the FILE*, which records any error for out_commit. */
+static void write_buffered(struct outbuf *o, const char *p, size_t n)
+{
+	if (n) fwrite(p, 1, n, o->f);
+	o->written += n;
+	o->unsynced += n;
 	if (o->unsynced >= WRITEBACK_STEP) {
 		start_writeback(o->f);
 		o->unsynced = 0;
 	}
 }
 
+/* Gigabytes of output through the page cache cost more processor time than formatting them:
+ * on the 2-core machine of the benchmark, 7.9 GB written with dd took 14 s of system time
+ * through the page cache, and 0.6 s with O_DIRECT (4.6 s wall). The file is fsynced before
+ * its rename anyway, so skipping the cache loses nothing. Switches when the file offset is
+ * block-aligned and the file system accepts the flag; otherwise stays buffered for good. */
+static void try_direct(struct outbuf *o)
+{
+	int fd = fileno(o->f);
+	struct stat st;
+	if (fd < 0 || fflush(o->f) != 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		o->direct = -1;
+		return;
+	}
+	off_t at = lseek(fd, 0, SEEK_CUR);
+	size_t to_align = at < 0 ? SIZE_MAX : (size_t)(-(uint64_t)at % DIRECT_ALIGN);
+	if (to_align > o->len) return; /* not aligned within this buffer: try at the next flush */
+	write_buffered(o, o->buf, to_align);
+	int flags = fcntl(fd, F_GETFL);
+	if (fflush(o->f) != 0 || flags == -1 || fcntl(fd, F_SETFL, flags | O_DIRECT) != 0) {
+		o->direct = -1;
+		return;
+	}
+	char *big = aligned_alloc(DIRECT_ALIGN, DIRECT_BUFFER);
+	if (!big) {
+		set_direct(fd, 0);
+		o->direct = -1;
+		return;
+	}
+	o->len -= to_align;
+	memcpy(big, o->buf + to_align, o->len);
+	o->buf = big;
+	o->cap = DIRECT_BUFFER;
+	o->direct = 1;
+}
+
+/* The whole blocks of the buffer, straight to the device; the rest stays for later. A write
+ * the file system refuses (EINVAL: no direct I/O after all) or cuts short goes on through the
+ * FILE*, which retries it and keeps any lasting error for out_commit. */
+static void write_direct(struct outbuf *o)
+{
+	int fd = fileno(o->f);
+	size_t n = o->len / DIRECT_ALIGN * DIRECT_ALIGN, done = 0;
+	while (done < n) {
+		ssize_t w = write(fd, o->buf + done, n - done);
+		if (w < 0 && errno == EINTR) continue;
+		if (w <= 0 || (size_t)w % DIRECT_ALIGN) {
+			if (w > 0) done += (size_t)w;
+			o->written += done;
+			set_direct(fd, 0);
+			o->direct = -1;
+			write_buffered(o, o->buf + done, o->len - done);
+			o->len = 0;
+			return;
+		}
+		done += (size_t)w;
+	}
+	o->written += n;
+	o->len -= n;
+	memmove(o->buf, o->buf + n, o->len);
+}
+
+void ob_flush(struct outbuf *o)
+{
+	if (o->direct == 0 && o->written + o->len >= ob_direct_after) try_direct(o);
+	if (o->direct == 1) {
+		write_direct(o);
+		return;
+	}
+	write_buffered(o, o->buf, o->len);
+	o->len = 0;
+}
+
+void ob_write_long(struct outbuf *o, const void *p, size_t n)
+{
+	const char *s = p;
+	while (n) {
+		if (o->len == o->cap) ob_flush(o);
+		size_t k = o->cap - o->len < n ? o->cap - o->len : n;
+		memcpy(o->buf + o->len, s, k);
+		o->len += k;
+		s += k;
+		n -= k;
+	}
+}
+
+/* The last partial block cannot go direct: it is written through the FILE* with the flag off. */
 void ob_close(struct outbuf *o)
 {
 	ob_flush(o);
+	if (o->direct == 1) {
+		set_direct(fileno(o->f), 0);
+		write_buffered(o, o->buf, o->len);
+	}
+	if (o->buf != o->small) free(o->buf);
 	free(o);
 }
 
