@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "outbuf.h"
 
+#include <aio.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -30,6 +31,8 @@ struct outbuf *ob_open(FILE *f)
 	o->cap = OUTBUF_SIZE;
 	o->written = o->unsynced = 0;
 	o->direct = 0;
+	o->spare = NULL;
+	o->in_flight = 0;
 	return o;
 }
 
@@ -66,8 +69,10 @@ static void write_buffered(struct outbuf *o, const char *p, size_t n)
 /* Gigabytes of output through the page cache cost more processor time than formatting them:
  * on the 2-core machine of the benchmark, 7.9 GB written with dd took 14 s of system time
  * through the page cache, and 0.6 s with O_DIRECT (4.6 s wall). The file is fsynced before
- * its rename anyway, so skipping the cache loses nothing. Switches when the file offset is
- * block-aligned and the file system accepts the flag; otherwise stays buffered for good. */
+ * its rename anyway, so skipping the cache loses nothing. The writes are asynchronous, two
+ * buffers taking turns, so that formatting goes on while the device writes. Switches when
+ * the file offset is block-aligned and the file system accepts the flag; otherwise stays
+ * buffered for good. */
 static void try_direct(struct outbuf *o)
 {
 	int fd = fileno(o->f);
@@ -85,8 +90,10 @@ static void try_direct(struct outbuf *o)
 		o->direct = -1;
 		return;
 	}
-	char *big = aligned_alloc(DIRECT_ALIGN, DIRECT_BUFFER);
-	if (!big) {
+	char *big = aligned_alloc(DIRECT_ALIGN, DIRECT_BUFFER), *spare = aligned_alloc(DIRECT_ALIGN, DIRECT_BUFFER);
+	if (!big || !spare) {
+		free(big);
+		free(spare);
 		set_direct(fd, 0);
 		o->direct = -1;
 		return;
@@ -94,34 +101,77 @@ static void try_direct(struct outbuf *o)
 	o->len -= to_align;
 	memcpy(big, o->buf + to_align, o->len);
 	o->buf = big;
+	o->spare = spare;
 	o->cap = DIRECT_BUFFER;
+	o->at = at + (off_t)to_align;
+	o->in_flight = 0;
 	o->direct = 1;
 }
 
-/* The whole blocks of the buffer, straight to the device; the rest stays for later. A write
- * the file system refuses (EINVAL: no direct I/O after all) or cuts short goes on through the
- * FILE*, which retries it and keeps any lasting error for out_commit. */
-static void write_direct(struct outbuf *o)
+/* Leave direct writing for good: the file offset goes where the direct writes ended, since
+ * asynchronous writes do not move it. */
+static void stop_direct(struct outbuf *o)
 {
 	int fd = fileno(o->f);
-	size_t n = o->len / DIRECT_ALIGN * DIRECT_ALIGN, done = 0;
-	while (done < n) {
-		ssize_t w = write(fd, o->buf + done, n - done);
-		if (w < 0 && errno == EINTR) continue;
-		if (w <= 0 || (size_t)w % DIRECT_ALIGN) {
-			if (w > 0) done += (size_t)w;
-			o->written += done;
-			set_direct(fd, 0);
-			o->direct = -1;
-			write_buffered(o, o->buf + done, o->len - done);
-			o->len = 0;
-			return;
-		}
-		done += (size_t)w;
+	lseek(fd, o->at, SEEK_SET);
+	set_direct(fd, 0);
+	o->direct = -1;
+}
+
+/* Wait for the write in flight. One the file system refuses (EINVAL: no direct I/O after all)
+ * or cuts short goes on through the FILE*, which retries it and keeps any lasting error for
+ * out_commit. */
+static void finish_write(struct outbuf *o)
+{
+	if (!o->in_flight) return;
+	const struct aiocb *list[1] = {&o->cb};
+	int err;
+	while ((err = aio_error(&o->cb)) == EINPROGRESS) aio_suspend(list, 1, NULL);
+	ssize_t done = aio_return(&o->cb);
+	size_t n = o->cb.aio_nbytes;
+	o->in_flight = 0;
+	if (err == 0 && done >= 0 && (size_t)done == n) {
+		o->written += n;
+		o->at += (off_t)n;
+		return;
 	}
-	o->written += n;
+	if (err || done < 0) done = 0;
+	o->at += (off_t)done;
+	o->written += (size_t)done;
+	stop_direct(o);
+	write_buffered(o, (const char *)o->cb.aio_buf + done, n - (size_t)done);
+}
+
+/* Hand the whole blocks of the buffer to the device and go on in the other buffer with the
+ * rest. */
+static void write_direct(struct outbuf *o)
+{
+	size_t n = o->len / DIRECT_ALIGN * DIRECT_ALIGN;
+	if (!n) return;
+	finish_write(o);
+	if (o->direct != 1) {
+		write_buffered(o, o->buf, o->len);
+		o->len = 0;
+		return;
+	}
+	memset(&o->cb, 0, sizeof o->cb);
+	o->cb.aio_fildes = fileno(o->f);
+	o->cb.aio_buf = o->buf;
+	o->cb.aio_nbytes = n;
+	o->cb.aio_offset = o->at;
+	o->cb.aio_sigevent.sigev_notify = SIGEV_NONE;
+	if (aio_write(&o->cb) != 0) {
+		stop_direct(o);
+		write_buffered(o, o->buf, o->len);
+		o->len = 0;
+		return;
+	}
+	o->in_flight = 1;
+	char *next = o->spare;
+	o->spare = o->buf;
 	o->len -= n;
-	memmove(o->buf, o->buf + n, o->len);
+	memcpy(next, o->buf + n, o->len);
+	o->buf = next;
 }
 
 void ob_flush(struct outbuf *o)
@@ -152,11 +202,13 @@ void ob_write_long(struct outbuf *o, const void *p, size_t n)
 void ob_close(struct outbuf *o)
 {
 	ob_flush(o);
-	if (o->direct == 1) {
-		set_direct(fileno(o->f), 0);
-		write_buffered(o, o->buf, o->len);
+	finish_write(o);
+	if (o->direct == 1) stop_direct(o);
+	write_buffered(o, o->buf, o->len);
+	if (o->buf != o->small) {
+		free(o->buf);
+		free(o->spare);
 	}
-	if (o->buf != o->small) free(o->buf);
 	free(o);
 }
 

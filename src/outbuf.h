@@ -7,8 +7,10 @@
  * goes through the FILE* as before, so the bytes and the error reporting stay the same. */
 #ifndef CREDGRAPH_OUTBUF_H
 #define CREDGRAPH_OUTBUF_H
+#include <aio.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,6 +23,10 @@ struct outbuf {
 	uint64_t written;  /* bytes handed to the kernel */
 	uint64_t unsynced; /* of which since writeback was last started */
 	int direct;        /* 1: O_DIRECT on; -1: refused, never again; 0: not yet */
+	char *spare;       /* direct: the other buffer, being written while `buf` fills */
+	int in_flight;     /* direct: `cb` is under way */
+	struct aiocb cb;
+	off_t at;          /* direct: file offset of the next write */
 	char small[OUTBUF_SIZE];
 };
 

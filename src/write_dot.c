@@ -169,6 +169,7 @@ int write_dot(FILE *file, const struct kgraph *g, const struct write_opts *o)
 	/* Hover text in SVG; on big graphs the same text is already in a data column. */
 	const struct attr_col *tooltip = large ? NULL : attrs_find(&g->e, weight ? "projects" : "roles");
 	for (size_t e = 0; e < g->n_edges; e++) {
+		prefetch_edge_ids(g, plain, e);
 		ob_puts(f, "  ");
 		dot_quote_id(f, g->vid[g->from[e]], plain[g->from[e]]);
 		ob_puts(f, " -- ");

@@ -122,6 +122,7 @@ int write_graphml(FILE *file, const struct kgraph *g, const struct write_opts *o
 		ob_puts(f, "    </node>\n");
 	}
 	for (size_t e = 0; e < g->n_edges; e++) {
+		prefetch_edge_ids(g, plain, e);
 		ob_puts(f, "    <edge id=\"e");
 		ob_int(f, (int64_t)e);
 		ob_puts(f, "\" source=\"");
