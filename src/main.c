@@ -1,6 +1,7 @@
 /* credgraph: music credits -> knowledge graph -> GraphML, DOT and rankings.
  * A thin dispatcher: each command lives in its own cmd_<name>.c. */
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -41,8 +42,20 @@ static void help(FILE *f)
 	      "2 usage error, 3 bad input data, 4 I/O, resource or igraph failure.\n", f);
 }
 
+/* Each stage frees big arrays and the next allocates others. Served by mmap, every such
+ * array is given back and its pages faulted in afresh, which on the benchmark's virtual
+ * machine costs more than zeroing them: the 10M-row job spent 4-9 s in the kernel. From the
+ * heap, kept, the pages are reused: 35.5 s instead of 37.8 s for that job, with a 3% higher
+ * peak (2.64 GB instead of 2.56 GB). glibc still maps what the heap cannot grow to hold. */
+static void reuse_freed_memory(void)
+{
+	mallopt(M_MMAP_MAX, 0);
+	mallopt(M_TRIM_THRESHOLD, 1 << 30);
+}
+
 int main(int argc, char **argv)
 {
+	reuse_freed_memory();
 	if (argc < 2) {
 		help(stderr);
 		return EXIT_USAGE;
