@@ -2,6 +2,7 @@
  * order is total and stable), with every metric column of the collaboration graph.
  * O(V log V). */
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,16 +20,36 @@ static const char *const columns[] = {
 };
 
 static const struct kgraph *sort_graph;
-static double *sort_key;
 
+struct ranked {
+	double key; /* PageRank, or degree when PageRank was not computed */
+	size_t v;
+};
+
+/* The key at 12 significant digits: values equal up to floating-point noise tie, and the tie
+ * is broken by name rather than by the last bits of the solver's arithmetic. */
+static double rounded(double x)
+{
+	char num[40];
+	snprintf(num, sizeof num, "%.12g", x);
+	return strtod(num, NULL);
+}
+
+/* Keys more than 1e-10 apart (relative) round to different 12-digit values in the same order,
+ * since each moves by at most half a unit of the 12th digit (5e-12 relative): only keys
+ * closer than that are rounded, which saves a snprintf and a strtod per artist. */
 static int by_rank(const void *x, const void *y)
 {
-	size_t a = *(const size_t *)x, b = *(const size_t *)y;
-	if (sort_key[a] != sort_key[b]) return sort_key[a] > sort_key[b] ? -1 : 1;
+	const struct ranked *p = x, *q = y;
+	double a = p->key, b = q->key, big = fabs(a) > fabs(b) ? fabs(a) : fabs(b);
+	if (fabs(a - b) > 1e-10 * big) return a > b ? -1 : 1;
+	a = rounded(a);
+	b = rounded(b);
+	if (a != b) return a > b ? -1 : 1;
 	const struct attr_col *label = sort_graph->v.cols[0];
-	int c = strcmp(label->s[a], label->s[b]);
+	int c = strcmp(label->s[p->v], label->s[q->v]);
 	if (c) return c;
-	return strcmp(sort_graph->vid[a], sort_graph->vid[b]);
+	return strcmp(sort_graph->vid[p->v], sort_graph->vid[q->v]);
 }
 
 int write_rankings(FILE *file, const struct kgraph *g, const struct write_opts *o)
@@ -36,22 +57,13 @@ int write_rankings(FILE *file, const struct kgraph *g, const struct write_opts *
 	struct outbuf *f = ob_open(file);
 	(void)o;
 	size_t n = g->n_vertices;
-	size_t *order = xmalloc(st_mult(n + 1, sizeof(size_t)));
+	struct ranked *order = xmalloc(st_mult(n + 1, sizeof(*order)));
 	/* Most central first by PageRank, or by degree when PageRank was not computed. */
 	const struct attr_col *pr = attrs_find(&g->v, "pagerank");
 	const struct attr_col *deg = attrs_find(&g->v, "degree");
-	for (size_t v = 0; v < n; v++) order[v] = v;
-	/* Compare at 12 significant digits: values equal up to floating-point noise tie, and the
-	 * tie is broken by name rather than by the last bits of the solver's arithmetic. */
-	sort_key = xmalloc(st_mult(n + 1, sizeof(double)));
-	for (size_t v = 0; v < n; v++) {
-		char num[40];
-		snprintf(num, sizeof num, "%.12g", pr ? pr->d[v] : deg ? (double)deg->i[v] : 0.0);
-		sort_key[v] = strtod(num, NULL);
-	}
+	for (size_t v = 0; v < n; v++) order[v] = (struct ranked){pr ? pr->d[v] : deg ? (double)deg->i[v] : 0.0, v};
 	sort_graph = g;
 	qsort(order, n, sizeof(*order), by_rank);
-	free(sort_key);
 
 	const struct attr_col *cols[sizeof columns / sizeof columns[0]];
 	size_t n_cols = 0;
@@ -65,7 +77,7 @@ int write_rankings(FILE *file, const struct kgraph *g, const struct write_opts *
 	if (g->note) ob_puts(f, ",note");
 	ob_putc(f, '\n');
 	for (size_t r = 0; r < n; r++) {
-		size_t v = order[r];
+		size_t v = order[r].v;
 		ob_int(f, (int64_t)(r + 1));
 		ob_putc(f, ',');
 		csv_field(f, g->vid[v]);
