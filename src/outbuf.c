@@ -85,6 +85,8 @@ static void try_direct(struct outbuf *o)
 	size_t to_align = at < 0 ? SIZE_MAX : (size_t)(-(uint64_t)at % DIRECT_ALIGN);
 	if (to_align > o->len) return; /* not aligned within this buffer: try at the next flush */
 	write_buffered(o, o->buf, to_align);
+	o->len -= to_align;
+	memmove(o->buf, o->buf + to_align, o->len);
 	int flags = fcntl(fd, F_GETFL);
 	if (fflush(o->f) != 0 || flags == -1 || fcntl(fd, F_SETFL, flags | O_DIRECT) != 0) {
 		o->direct = -1;
@@ -98,8 +100,7 @@ static void try_direct(struct outbuf *o)
 		o->direct = -1;
 		return;
 	}
-	o->len -= to_align;
-	memcpy(big, o->buf + to_align, o->len);
+	memcpy(big, o->buf, o->len);
 	o->buf = big;
 	o->spare = spare;
 	o->cap = DIRECT_BUFFER;
