@@ -46,6 +46,7 @@ struct event {
 struct batch {
 	struct strbuf bytes;      /* field contents and message texts, NUL-separated */
 	struct field_slot *slots;
+	uint64_t *hashes;         /* each slot's csv_field.hash */
 	size_t n_slots, cap_slots;
 	struct event *ev;
 	size_t n_ev, cap_ev;
@@ -138,16 +139,30 @@ static int plain_text(const unsigned char *s, size_t len)
 	return plain;
 }
 
-/* The same fields give the same digest, whatever file or line they come from. Done here,
- * on the parsing thread, to spare the thread that interns. */
+static int is_trimmed_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* The same fields give the same digest, whatever file or line they come from: a hash of the
+ * fields' hashes, where a field with white space around it is hashed again untrimmed (its
+ * csv_field.hash is of the trimmed text). Done here, on the parsing thread, to spare the
+ * thread that interns. */
 static uint64_t record_digest(const struct batch *b, size_t first, size_t n)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ULL;
-	for (size_t i = 0; i < n; i++) {
-		const struct field_slot *f = &b->slots[first + i];
-		h = siphash13(b->bytes.buf + f->off, f->len, h, i + 1);
+	uint64_t h[16], d = 0x9E3779B97F4A7C15ULL;
+	for (size_t i = 0; i < n; i += 16) {
+		size_t k = n - i < 16 ? n - i : 16;
+		for (size_t j = 0; j < k; j++) {
+			const struct field_slot *f = &b->slots[first + i + j];
+			const char *s = b->bytes.buf + f->off;
+			h[j] = f->len && (is_trimmed_space(s[0]) || is_trimmed_space(s[f->len - 1]))
+			           ? siphash13(s, f->len, d, 1)
+			           : b->hashes[first + i + j];
+		}
+		d = siphash13(h, k * sizeof h[0], d, i + 2);
 	}
-	return h;
+	return d;
 }
 
 static void on_field(void *s, size_t len, void *user)
@@ -168,7 +183,14 @@ static void on_field(void *s, size_t len, void *user)
 		L->status = EXIT_DATA;
 		return;
 	}
-	GROW(b->slots, b->n_slots + 1, b->cap_slots);
+	if (b->n_slots == b->cap_slots) {
+		GROW(b->slots, b->n_slots + 1, b->cap_slots);
+		b->hashes = xrealloc(b->hashes, st_mult(b->cap_slots, sizeof(*b->hashes)));
+	}
+	const char *trimmed = s ? s : "";
+	size_t trimmed_len = s ? len : 0;
+	trim_space(&trimmed, &trimmed_len);
+	b->hashes[b->n_slots] = intern_hash(trimmed, trimmed_len);
 	struct field_slot *f = &b->slots[b->n_slots++];
 	f->off = b->bytes.len;
 	f->len = s ? len : 0;
@@ -373,9 +395,15 @@ static int replay(struct relay *R, const struct batch *b)
 		GROW(R->fields, ev->n, R->cap_fields);
 		for (size_t i = 0; i < ev->n; i++) {
 			const struct field_slot *s = &b->slots[ev->first + i];
-			R->fields[i] = (struct csv_field){b->bytes.buf + s->off, s->len, s->line, s->col, s->missing, s->plain};
+			R->fields[i] = (struct csv_field){b->bytes.buf + s->off, s->len, s->line, s->col,
+			                                  s->missing, s->plain, b->hashes[ev->first + i]};
 		}
-		struct csv_record rec = {R->file, ev->line, ev->index, ev->n, R->fields, ev->digest};
+		struct csv_record rec = {R->file, ev->line, ev->index, ev->n, R->fields, ev->digest, NULL, 0};
+		const struct event *ahead = e + CSV_AHEAD < b->n_ev ? &b->ev[e + CSV_AHEAD] : NULL;
+		if (ahead && ahead->kind == EV_RECORD) {
+			rec.ahead = b->hashes + ahead->first;
+			rec.n_ahead = ahead->n;
+		}
 		int rc = R->fn(&rec, R->user);
 		if (rc) return rc;
 	}
@@ -530,6 +558,7 @@ int csv_load_stream(FILE *in, const char *name, const struct csv_opts *opts_in, 
 	for (int i = 0; i < 2; i++) {
 		sb_release(&R.batch[i].bytes);
 		free(R.batch[i].slots);
+		free(R.batch[i].hashes);
 		free(R.batch[i].ev);
 	}
 	free(R.fields);

@@ -18,7 +18,11 @@ struct csv_field {
 	unsigned long col;
 	int missing;        /* empty and unquoted: `a,,b` (as opposed to `a,"",b`) */
 	int plain;          /* only printable ASCII, TAB, CR and LF */
+	uint64_t hash;      /* intern_hash of the text without the white space around it */
 };
+
+/* How many records later csv_record.ahead looks. */
+enum { CSV_AHEAD = 12 };
 
 struct csv_record {
 	const char *file;
@@ -27,6 +31,10 @@ struct csv_record {
 	size_t n;
 	struct csv_field *f;
 	uint64_t digest;    /* a hash of all its fields, to spot exact duplicates */
+	/* The field hashes of the record CSV_AHEAD places later, when it is already parsed
+	 * (else NULL): what a callback will look up then can be fetched into the cache now. */
+	const uint64_t *ahead;
+	size_t n_ahead;
 };
 
 /* Called once per record, header included; a non-zero return stops reading and is returned. */

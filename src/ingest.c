@@ -102,9 +102,10 @@ static uint32_t *key_slot(uint32_t **key_of, size_t *cap, uint32_t id)
 
 /* The key of a role or type, normalised like a name: each distinct text once, since a few
  * hundred texts recur on millions of rows. */
-static uint32_t label_key(struct ingest *in, struct label_cache *c, struct intern *keys, const char *s, size_t len)
+static uint32_t label_key(struct ingest *in, struct label_cache *c, struct intern *keys, const char *s, size_t len,
+                          uint64_t hash)
 {
-	uint32_t *key = key_slot(&c->key_of, &c->cap, intern_add(&c->texts, s, len, NULL));
+	uint32_t *key = key_slot(&c->key_of, &c->cap, intern_add_hashed(&c->texts, s, len, hash, NULL));
 	if (*key == NONE) {
 		sb_reset(&in->scratch);
 		norm_key(&in->scratch, s, len);
@@ -113,8 +114,9 @@ static uint32_t label_key(struct ingest *in, struct label_cache *c, struct inter
 	return *key;
 }
 
-/* Roles split on ';', '|' and '/', each normalised like a name; "credited" when none. */
-static void add_roles(struct ingest *in, struct raw_row *row, const char *s, size_t len)
+/* Roles split on ';', '|' and '/', each normalised like a name; "credited" when none.
+ * `hash` is the whole text's. */
+static void add_roles(struct ingest *in, struct raw_row *row, const char *s, size_t len, uint64_t hash)
 {
 	row->roles_off = (uint32_t)in->n_role_pool;
 	row->n_roles = 0;
@@ -126,7 +128,8 @@ static void add_roles(struct ingest *in, struct raw_row *row, const char *s, siz
 		size_t plen = j - i;
 		trim_space(&part, &plen);
 		if (plen) {
-			uint32_t id = label_key(in, &in->role_labels, &in->roles, part, plen);
+			uint64_t h = part == s && plen == len ? hash : intern_hash(part, plen);
+			uint32_t id = label_key(in, &in->role_labels, &in->roles, part, plen, h);
 			GROW(in->role_pool, in->n_role_pool + 1, in->cap_role_pool);
 			in->role_pool[in->n_role_pool++] = id;
 			row->n_roles++;
@@ -218,13 +221,14 @@ static uint32_t intern_value(struct ingest *in, const struct csv_field *f)
 {
 	size_t len;
 	const char *s = text(f, &len);
-	return s ? intern_add(&in->values, s, len, NULL) : NONE;
+	return s ? intern_add_hashed(&in->values, s, len, f->hash, NULL) : NONE;
 }
 
 /* Spelling and identity key of a name (artist: 0, title: 1). The key (NFC, case folded, after
  * aliases) is a function of the spelling, so it is derived once per distinct spelling: a
  * repeated name costs one lookup instead of a normalisation and two. */
-static void name_ids(struct ingest *in, int title, const char *s, size_t len, uint32_t *spelling, uint32_t *key)
+static void name_ids(struct ingest *in, int title, const char *s, size_t len, uint64_t hash, uint32_t *spelling,
+                     uint32_t *key)
 {
 	struct strbuf *last = &in->last_name[title];
 	if (last->len == len && len && memcmp(last->buf, s, len) == 0) {
@@ -232,7 +236,7 @@ static void name_ids(struct ingest *in, int title, const char *s, size_t len, ui
 		*key = in->last_ids[title][1];
 		return;
 	}
-	uint32_t sp = intern_add(&in->spellings, s, len, NULL);
+	uint32_t sp = intern_add_hashed(&in->spellings, s, len, hash, NULL);
 	uint32_t *cached = key_slot(&in->key_of_spelling[title], &in->cap_key_of_spelling[title], sp);
 	if (*cached == NONE) {
 		sb_reset(&in->scratch);
@@ -281,8 +285,13 @@ static int on_row(const struct csv_record *r, void *user)
 	}
 	fc->rows++;
 	in->ds->rows_read++;
-	/* The duplicate check at the end reads a random slot of a big table: load it meanwhile. */
+	/* The duplicate check at the end reads a random slot of a big table: load it meanwhile;
+	 * and the slots of the names of a row a few places on. */
 	if (in->seen) __builtin_prefetch(&in->seen[seen_hash(r) & in->seen_mask]);
+	if (r->ahead && (size_t)m->idx[COL_ARTIST] < r->n_ahead && (size_t)m->idx[COL_PROJECT] < r->n_ahead) {
+		intern_prefetch(&in->spellings, r->ahead[m->idx[COL_ARTIST]]);
+		intern_prefetch(&in->spellings, r->ahead[m->idx[COL_PROJECT]]);
+	}
 
 	size_t alen = 0, tlen = 0;
 	const struct csv_field *fa = field(r, m, COL_ARTIST), *fp = field(r, m, COL_PROJECT);
@@ -312,11 +321,11 @@ static int on_row(const struct csv_record *r, void *user)
 		sb_addch(&in->scratch, '\x01');
 		sb_add(&in->scratch, s, len);
 		row.artist = intern_add(&in->artist_keys, in->scratch.buf, in->scratch.len, NULL);
-		row.artist_sp = intern_add(&in->spellings, artist, alen, NULL);
+		row.artist_sp = intern_add_hashed(&in->spellings, artist, alen, fa->hash, NULL);
 	} else {
-		name_ids(in, 0, artist, alen, &row.artist_sp, &row.artist);
+		name_ids(in, 0, artist, alen, fa->hash, &row.artist_sp, &row.artist);
 	}
-	name_ids(in, 1, title, tlen, &row.title_sp, &row.title);
+	name_ids(in, 1, title, tlen, fp->hash, &row.title_sp, &row.title);
 	if ((s = text(field(r, m, COL_PROJECT_ID), &len))) row.pid = intern_add(&in->pids, s, len, NULL);
 
 	const struct csv_field *fy = field(r, m, COL_YEAR);
@@ -331,11 +340,12 @@ static int on_row(const struct csv_record *r, void *user)
 		}
 	}
 
-	if (!(s = text(field(r, m, COL_TYPE), &len))) s = "", len = 0;
-	row.type = label_key(in, &in->type_labels, &in->types, s, len);
+	const struct csv_field *ft = field(r, m, COL_TYPE), *fr = field(r, m, COL_ROLE);
+	if ((s = text(ft, &len))) row.type = label_key(in, &in->type_labels, &in->types, s, len, ft->hash);
+	else row.type = label_key(in, &in->type_labels, &in->types, "", 0, intern_hash("", 0));
 
-	s = text(field(r, m, COL_ROLE), &len);
-	add_roles(in, &row, s, s ? len : 0);
+	s = text(fr, &len);
+	add_roles(in, &row, s, s ? len : 0, s ? fr->hash : 0);
 
 	if (!passes_filter(in, &row)) {
 		in->n_role_pool = row.roles_off;

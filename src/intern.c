@@ -1,5 +1,6 @@
 #include "intern.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -48,9 +49,10 @@ uint64_t siphash13(const void *data, size_t n, uint64_t k0, uint64_t k1)
 	return v0 ^ v1 ^ v2 ^ v3;
 }
 
+static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+
 static void init_key(void)
 {
-	if (key0 | key1) return;
 	FILE *f = fopen("/dev/urandom", "rb");
 	if (!f || fread(&key0, sizeof key0, 1, f) != 1 || fread(&key1, sizeof key1, 1, f) != 1) {
 		key0 = (uint64_t)time(NULL) * 0x9E3779B97F4A7C15ULL;
@@ -58,6 +60,12 @@ static void init_key(void)
 	}
 	if (f) fclose(f);
 	key0 |= 1;
+}
+
+uint64_t intern_hash(const char *s, size_t n)
+{
+	pthread_once(&key_once, init_key);
+	return siphash13(s, n, key0, key1);
 }
 
 static void rehash(struct intern *t, size_t nslots)
@@ -77,7 +85,7 @@ static void rehash(struct intern *t, size_t nslots)
 
 void intern_init(struct intern *t, size_t expected)
 {
-	init_key();
+	pthread_once(&key_once, init_key);
 	memset(t, 0, sizeof(*t));
 	arena_init(&t->arena);
 	size_t nslots = 64;
@@ -108,7 +116,7 @@ static size_t probe(const struct intern *t, const char *s, size_t n, uint32_t h)
 
 int intern_find(const struct intern *t, const char *s, size_t n, uint32_t *id)
 {
-	uint32_t h = (uint32_t)siphash13(s, n, key0, key1);
+	uint32_t h = (uint32_t)intern_hash(s, n);
 	size_t i = probe(t, s, n, h);
 	if (!t->slots[i]) return 0;
 	*id = (uint32_t)t->slots[i] - 1;
@@ -117,8 +125,13 @@ int intern_find(const struct intern *t, const char *s, size_t n, uint32_t *id)
 
 uint32_t intern_add(struct intern *t, const char *s, size_t n, int *is_new)
 {
+	return intern_add_hashed(t, s, n, intern_hash(s, n), is_new);
+}
+
+uint32_t intern_add_hashed(struct intern *t, const char *s, size_t n, uint64_t hash, int *is_new)
+{
 	if (n > UINT32_MAX) die(EXIT_DATA, "string of %zu bytes is too long to intern", n);
-	uint32_t h = (uint32_t)siphash13(s, n, key0, key1);
+	uint32_t h = (uint32_t)hash;
 	size_t i = probe(t, s, n, h);
 	if (t->slots[i]) {
 		if (is_new) *is_new = 0;

@@ -2,7 +2,8 @@
  *
  * Open addressing over a power-of-two table, load factor <= 0.5, each slot holding an id and
  * the 32-bit hash of its string, so that probes and growth never re-hash, and a probe reads the
- * string only when the hashes match (one cache miss per lookup instead of several). Strings live in an arena. The hash is SipHash-1-3 with a
+ * string only when the hashes match (one cache miss per lookup instead of several), which a
+ * caller can start early with intern_prefetch. Strings live in an arena. The hash is SipHash-1-3 with a
  * per-process random key, so names crafted to collide cannot degrade lookups to O(n);
  * ids depend only on insertion order, so output never depends on the key.
  * Find-or-insert is expected O(len); growth is amortised O(1) per string. */
@@ -26,6 +27,15 @@ void intern_init(struct intern *t, size_t expected);
 void intern_free(struct intern *t);
 /* Id of s[0..n), inserting it if new (then *is_new = 1 when is_new is given). */
 uint32_t intern_add(struct intern *t, const char *s, size_t n, int *is_new);
+/* The hash every table uses for s[0..n): computed once, it can be passed on (even from
+ * another thread) to intern_add_hashed and intern_prefetch. */
+uint64_t intern_hash(const char *s, size_t n);
+uint32_t intern_add_hashed(struct intern *t, const char *s, size_t n, uint64_t hash, int *is_new);
+/* Start loading the slot where a lookup of that hash begins. */
+static inline void intern_prefetch(const struct intern *t, uint64_t hash)
+{
+	__builtin_prefetch(&t->slots[(uint32_t)hash & t->mask]);
+}
 /* Id of s[0..n) if present: returns 1 and sets *id, else 0. */
 int intern_find(const struct intern *t, const char *s, size_t n, uint32_t *id);
 static inline const char *intern_str(const struct intern *t, uint32_t id) { return t->str[id]; }
