@@ -9,6 +9,7 @@
 #include "igraph_glue.h"
 #include "progress.h"
 #include "report.h"
+#include "sidejob.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -133,6 +134,25 @@ static void path_exact(const igraph_t *g, const igraph_vector_t *dist, unsigned 
 		IGRAPH_OR_DIE(igraph_harmonic_centrality(g, har, igraph_vss_all(), IGRAPH_ALL, dist, 0));
 }
 
+struct sources_half {
+	const igraph_t *g;
+	const igraph_vector_t *dist;
+	igraph_integer_t n;
+	igraph_vector_int_t sources; /* a view */
+};
+
+/* The betweenness of every vertex counting the shortest paths from h's sources only. */
+static void betweenness_from(void *arg, double *out)
+{
+	const struct sources_half *h = arg;
+	igraph_vector_t res;
+	IGRAPH_OR_DIE(igraph_vector_init(&res, 0));
+	IGRAPH_OR_DIE(igraph_betweenness_subset(h->g, &res, igraph_vss_all(), IGRAPH_UNDIRECTED,
+	                                        igraph_vss_vector(&h->sources), igraph_vss_all(), h->dist));
+	memcpy(out, VECTOR(res), (size_t)h->n * sizeof(double));
+	igraph_vector_destroy(&res);
+}
+
 /* Estimates on a connected graph from k sources drawn without replacement:
  *   betweenness  the source-subset value (each pair once) scaled by n/k;
  *   harmonic     (n-1)/k' * sum over sources s != v of 1/d(s, v)   (unnormalised sum);
@@ -156,8 +176,16 @@ static void path_estimate(const igraph_t *g, const igraph_vector_t *dist, unsign
 	igraph_vector_int_destroy(&perm);
 
 	if (mask & 1u << M_BETWEENNESS) {
-		IGRAPH_OR_DIE(igraph_betweenness_subset(g, bet, igraph_vss_all(), IGRAPH_UNDIRECTED,
-		                                        igraph_vss_vector(&sources), igraph_vss_all(), dist));
+		/* Betweenness from a set of sources is the sum of its values from each half of the
+		 * set: the halves go to two processes, and their sums are added in that order. */
+		struct sources_half half[2] = {{.g = g, .dist = dist, .n = n}, {.g = g, .dist = dist, .n = n}};
+		igraph_vector_int_view(&half[0].sources, &VECTOR(sources)[0], (igraph_integer_t)(k / 2));
+		igraph_vector_int_view(&half[1].sources, &VECTOR(sources)[k / 2], (igraph_integer_t)(k - k / 2));
+		double *second = xmalloc(st_mult((size_t)n + 1, sizeof(double)));
+		IGRAPH_OR_DIE(igraph_vector_resize(bet, n));
+		side_job(betweenness_from, &half[0], &half[1], VECTOR(*bet), second, (size_t)n);
+		for (igraph_integer_t v = 0; v < n; v++) VECTOR(*bet)[v] += second[v];
+		free(second);
 		igraph_vector_scale(bet, (double)n / (double)k);
 	}
 	if (mask & (1u << M_CLOSENESS | 1u << M_HARMONIC)) {
