@@ -282,6 +282,31 @@ static void *fill_rows(void *arg)
 	return NULL;
 }
 
+/* The link where the rows before it have done half of the passes' inner steps: a link visits
+ * the members of its team after its artist, so the first artists' rows are the longest and
+ * halving the links left the first thread with nearly twice the work of the second at 10M
+ * rows. O(links). */
+static size_t half_work_link(const struct dataset *ds, const size_t *start, size_t max_team)
+{
+	uint32_t *seen = xcalloc(ds->n_projects + 1, sizeof(uint32_t));
+	uint64_t total = 0, done = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		memset(seen, 0, (ds->n_projects + 1) * sizeof(uint32_t));
+		for (size_t l = 0; l < ds->n_links; l++) {
+			size_t p = ds->links[l].project, k = start[p + 1] - start[p], after = ++seen[p];
+			uint64_t steps = k > max_team ? 0 : k - after;
+			if (pass == 0) {
+				total += steps;
+			} else if ((done += steps) * 2 >= total) {
+				free(seen);
+				return l + 1;
+			}
+		}
+	}
+	free(seen);
+	return ds->n_links;
+}
+
 /* Run fn on every part, the second on a thread of its own when it can be started. */
 static void run_parts(struct collab_part *part, size_t n, void *(*fn)(void *))
 {
@@ -325,13 +350,13 @@ void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team, unsigne
 	size_t *start;
 	uint32_t *team;
 	project_teams(ds, &start, &team);
-	/* The rows split at the first artist of the middle link, for two threads: part 1 from
-	 * (split_artist, split_link) on, part 0 before. One part when the project titles are wanted
-	 * (their strings go to one arena) or the input is tiny (the oracle's generated set, 7,119
-	 * links, takes two). */
+	/* The rows split, for two threads, at the first artist of the link where half the work is
+	 * done: part 1 from (split_artist, split_link) on, part 0 before. One part when the project
+	 * titles are wanted (their strings go to one arena) or the input is tiny (the oracle's
+	 * generated set, 7,119 links, takes two). */
 	size_t split_artist = A, split_link = ds->n_links;
 	if (ds->n_links >= 4096 && !(edge_data & EDGE_PROJECTS)) {
-		size_t l = ds->n_links / 2;
+		size_t l = half_work_link(ds, start, max_team);
 		while (l > 0 && ds->links[l - 1].artist == ds->links[l].artist) l--;
 		if (l > 0) split_artist = ds->links[l].artist, split_link = l;
 	}
