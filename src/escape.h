@@ -36,5 +36,7 @@ void escape_add_replaced(unsigned long n);
 void fmt_double(char buf[32], double x);
 /* Plain decimal, never e-notation, 10 significant digits, trailing zeros trimmed (DOT). */
 void fmt_fixed(char buf[64], double x);
+/* snprintf(buf, 64, "%.*f", d, x), faster. */
+void fmt_decimals(char buf[64], double x, int d);
 
 #endif

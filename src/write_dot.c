@@ -150,7 +150,11 @@ int write_dot(FILE *file, const struct kgraph *g, const struct write_opts *o)
 		ob_puts(f, fill);
 		ob_puts(f, "\", fontcolor=\"");
 		ob_puts(f, font_for(fill));
-		ob_printf(f, "\", fontsize=\"%.1f\"", 9 + 13 * scale);
+		char fontsize[64];
+		fmt_decimals(fontsize, 9 + 13 * scale, 1);
+		ob_puts(f, "\", fontsize=\"");
+		ob_puts(f, fontsize);
+		ob_putc(f, '"');
 		if (px && py) {
 			ob_puts(f, ", pos=\"");
 			ob_fixed(f, round(px->d[v] * 72 * 100) / 100);

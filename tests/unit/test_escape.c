@@ -1,4 +1,6 @@
 /* Escaping for XML, DOT, CSV and JSON, and number formatting. */
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,8 +67,40 @@ static char *shortest(double x)
 	return buf;
 }
 
+/* fmt_decimals against snprintf: values of every magnitude with every number of decimals,
+ * exact ties (which round half to even), negative zero and the fallback's range. */
+static void decimals_match_printf(void)
+{
+	static const double fixed_cases[] = {0.125, 0.375, 2.5, 3.5, 9.25, 9.35, 21.95, -0.01, -0.0, 0.0, 1e-300,
+	                                     5e-324, 1.7976931348623157e308, 123456789.987654321, 0.045, 1e19, 0.5};
+	int bad = 0;
+	char want[400], got[64];
+	for (size_t i = 0; i < sizeof fixed_cases / sizeof fixed_cases[0]; i++)
+		for (int d = 0; d <= 30; d++) {
+			snprintf(want, sizeof want, "%.*f", d, fixed_cases[i]);
+			if (strlen(want) >= sizeof got) continue;
+			fmt_decimals(got, fixed_cases[i], d);
+			bad += strcmp(got, want) != 0;
+		}
+	uint64_t x = 88172645463325252ULL;
+	for (int i = 0; i < 300000; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		/* A mantissa, an exponent from 2^-70 to 2^40, a sign; and sometimes a tie's neighbourhood. */
+		double v = ldexp((double)(x >> 11), (int)(x % 111) - 70 - 53);
+		if (i % 3 == 0) v = ldexp((double)((x >> 40) | 1), -(int)(x % 9) - 1) + (double)(i % 50);
+		if (x & 1) v = -v;
+		int d = (int)((x >> 20) % 28);
+		snprintf(want, sizeof want, "%.*f", d, v);
+		if (strlen(want) >= sizeof got) continue;
+		fmt_decimals(got, v, d);
+		bad += strcmp(got, want) != 0;
+	}
+	INT_EQ(bad, 0);
+}
+
 int main(void)
 {
+	decimals_match_printf();
 	expect(xml_escape, "Bj\xC3\xB6rk & \"Friends\" <a> 'b' ]]>", "Bj\xC3\xB6rk &amp; &quot;Friends&quot; &lt;a&gt; &apos;b&apos; ]]&gt;");
 	expect(xml_escape, "line\nbreak\ttab\rcr", "line&#10;break&#9;tab&#13;cr");
 	unsigned long before = escape_replaced_count();
