@@ -1,6 +1,7 @@
 #include "escape.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -186,6 +187,84 @@ static struct fmt_entry *cache_slot(struct fmt_entry *cache, double x, uint64_t 
 	return &cache[h >> 52];
 }
 
+/* "%.*g" at that precision of the digits n (n < 10^precision) times 10^(exp - precision + 1),
+ * as glibc writes it: trailing zeros dropped, e-notation when exp < -4 or exp >= precision. */
+static void write_g(char *buf, int negative, uint64_t n, int precision, int exp)
+{
+	char digits[24];
+	int p = precision;
+	for (int i = p - 1; i >= 0; i--) digits[i] = (char)('0' + n % 10), n /= 10;
+	while (p > 1 && digits[p - 1] == '0') p--;
+	char *o = buf;
+	if (negative) *o++ = '-';
+	if (exp < -4 || exp >= precision) {
+		*o++ = digits[0];
+		if (p > 1) *o++ = '.';
+		for (int i = 1; i < p; i++) *o++ = digits[i];
+		o += sprintf(o, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+		return;
+	}
+	if (exp < 0) {
+		*o++ = '0';
+		*o++ = '.';
+		for (int i = -1; i > exp; i--) *o++ = '0';
+		for (int i = 0; i < p; i++) *o++ = digits[i];
+	} else {
+		for (int i = 0; i <= exp; i++) *o++ = i < p ? digits[i] : '0';
+		if (p > exp + 1) *o++ = '.';
+		for (int i = exp + 1; i < p; i++) *o++ = digits[i];
+	}
+	*o = '\0';
+}
+
+/* fmt_double's text computed exactly, without snprintf and strtod (each takes glibc's
+ * big-number path): for x = m * 2^e and p = 15, 16, 17 significant digits, n = x * 10^d
+ * rounded half to even (d = p - 1 - exponent), computed as m * 5^d / 2^s in 128 bits; n
+ * reads back as x when it lies within half a unit of m (ties go to the even m), which is
+ * strtod's rounding. Returns 0 where that arithmetic does not reach (large or tiny
+ * magnitudes, integers, powers of two, whose lower neighbour is closer): snprintf then. */
+static int shortest_exact(char buf[32], double x)
+{
+	if (x == 0 || !isfinite(x)) return 0;
+	int e;
+	double f = frexp(fabs(x), &e);
+	uint64_t m = (uint64_t)ldexp(f, 53);
+	e -= 53;
+	if (m == (uint64_t)1 << 52) return 0;
+	int exp0 = (int)floor(log10(fabs(x)));
+	for (int p = 15; p <= 17; p++) {
+		/* x's exponent: log10's, corrected by one either way from the digits themselves
+		 * (log10 rounds: it gives -1 for 0.09999999999999999). */
+		uint64_t lo = 1, pow5 = 1;
+		for (int i = 1; i < p; i++) lo *= 10;
+		unsigned __int128 v = 0, n = 0;
+		int exp = exp0, s = 0, found = 0;
+		for (int tries = 0; tries < 3 && !found; tries++) {
+			int d = p - 1 - exp;
+			s = -(e + d);
+			if (d < 0 || d > 27 || s <= 0 || s > 69) return 0; /* n << (s + 1) fits 128 bits */
+			pow5 = 1;
+			for (int i = 0; i < d; i++) pow5 *= 5;
+			v = (unsigned __int128)m * pow5;
+			n = v >> s; /* x's first p digits, truncated */
+			if (n >= (unsigned __int128)lo * 10) exp++;
+			else if (n < lo) exp--;
+			else found = 1;
+		}
+		if (!found) return 0;
+		unsigned __int128 rest = v - (n << s), half = (unsigned __int128)1 << (s - 1);
+		if (rest > half || (rest == half && (n & 1))) n++;
+		unsigned __int128 twice = v << 1, scaled = n << (s + 1);
+		unsigned __int128 gap = scaled > twice ? scaled - twice : twice - scaled;
+		if (gap < pow5 || (gap == pow5 && !(m & 1)) || p == 17) {
+			if (n == (unsigned __int128)lo * 10) n = lo, exp++; /* rounded up to a power of ten */
+			write_g(buf, signbit(x) != 0, (uint64_t)n, p, exp);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 void fmt_double(char buf[32], double x)
 {
 	static struct fmt_entry cache[FMT_CACHE];
@@ -195,10 +274,11 @@ void fmt_double(char buf[32], double x)
 		memcpy(buf, e->text, 32);
 		return;
 	}
-	for (int prec = 15; prec <= 17; prec++) {
-		snprintf(buf, 32, "%.*g", prec, x);
-		if (prec == 17 || strtod(buf, NULL) == x) break;
-	}
+	if (!shortest_exact(buf, x))
+		for (int prec = 15; prec <= 17; prec++) {
+			snprintf(buf, 32, "%.*g", prec, x);
+			if (prec == 17 || strtod(buf, NULL) == x) break;
+		}
 	e->bits = bits;
 	memcpy(e->text, buf, 32);
 }

@@ -98,9 +98,44 @@ static void decimals_match_printf(void)
 	INT_EQ(bad, 0);
 }
 
+/* fmt_double against what it replaces: the first of 15, 16, 17 significant digits whose
+ * snprintf reads back as the same double. Values of every magnitude, PageRank-like ones,
+ * near-integers, Newman weights, powers of two and of ten and their neighbours. */
+static void shortest_matches_printf(void)
+{
+	int bad = 0;
+	char want[40], got[32];
+	uint64_t x = 0x9E3779B97F4A7C15ULL;
+	for (int i = 0; i < 600000; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		double v;
+		double ten = pow(10.0, (double)((int)(x % 41) - 20));
+		switch (i % 6) {
+		case 0: v = ldexp((double)(x >> 11), (int)(x % 200) - 100 - 53); break;           /* 2^-100 .. 2^100 */
+		case 1: v = (double)(x >> 11) / 9007199254740992.0 * 1e-5; break;               /* PageRank-like */
+		case 2: v = (double)(x % 100000) + ldexp((double)((x >> 20) % 64), -6); break;   /* short decimals */
+		case 3: v = nextafter(ldexp(1.0, (int)(x % 120) - 60), (x >> 8) & 1 ? 0.0 : 1e300); break;
+		case 4: v = 1.0 / (double)(x % 1000 + 2) * (double)((x >> 12) % 7 + 1); break;   /* Newman weights */
+		default: /* next to powers of ten, where log10 rounds to the wrong side */
+			v = ten;
+			for (int k = (int)((x >> 16) % 4); k > 0; k--) v = nextafter(v, (x >> 8) & 1 ? 0.0 : 1e300);
+			break;
+		}
+		if ((x >> 9) & 1) v = -v;
+		for (int prec = 15; prec <= 17; prec++) {
+			snprintf(want, sizeof want, "%.*g", prec, v);
+			if (prec == 17 || strtod(want, NULL) == v) break;
+		}
+		fmt_double(got, v);
+		if (strcmp(got, want) != 0 && bad++ < 5) printf("fmt_double(%a): %s, snprintf: %s\n", v, got, want);
+	}
+	INT_EQ(bad, 0);
+}
+
 int main(void)
 {
 	decimals_match_printf();
+	shortest_matches_printf();
 	expect(xml_escape, "Bj\xC3\xB6rk & \"Friends\" <a> 'b' ]]>", "Bj\xC3\xB6rk &amp; &quot;Friends&quot; &lt;a&gt; &apos;b&apos; ]]&gt;");
 	expect(xml_escape, "line\nbreak\ttab\rcr", "line&#10;break&#9;tab&#13;cr");
 	unsigned long before = escape_replaced_count();
