@@ -139,11 +139,6 @@ static int plain_text(const unsigned char *s, size_t len)
 	return plain;
 }
 
-static int is_trimmed_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 /* The same fields give the same digest, whatever file or line they come from: a hash of the
  * fields' hashes, where a field with white space around it is hashed again untrimmed (its
  * csv_field.hash is of the trimmed text). Done here, on the parsing thread, to spare the
@@ -155,10 +150,10 @@ static uint64_t record_digest(const struct batch *b, size_t first, size_t n)
 		size_t k = n - i < 16 ? n - i : 16;
 		for (size_t j = 0; j < k; j++) {
 			const struct field_slot *f = &b->slots[first + i + j];
-			const char *s = b->bytes.buf + f->off;
-			h[j] = f->len && (is_trimmed_space(s[0]) || is_trimmed_space(s[f->len - 1]))
-			           ? siphash13(s, f->len, d, 1)
-			           : b->hashes[first + i + j];
+			const char *s = b->bytes.buf + f->off, *t = s;
+			size_t len = f->len;
+			trim_space(&t, &len);
+			h[j] = len != f->len ? siphash13(s, f->len, d, 1) : b->hashes[first + i + j];
 		}
 		d = siphash13(h, k * sizeof h[0], d, i + 2);
 	}
