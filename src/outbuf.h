@@ -3,7 +3,7 @@
  * buffer is flushed, where out_commit checks them.
  *
  * Past ob_direct_after bytes, a regular file is written with O_DIRECT from a bigger aligned
- * buffer, bypassing the page cache (see ob_flush for why); whatever the file system refuses
+ * buffer, bypassing the page cache (see try_direct for why); whatever the file system refuses
  * goes through the FILE* as before, so the bytes and the error reporting stay the same. */
 #ifndef CREDGRAPH_OUTBUF_H
 #define CREDGRAPH_OUTBUF_H
