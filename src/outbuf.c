@@ -2,7 +2,6 @@
 #define _GNU_SOURCE
 #include "outbuf.h"
 
-#include <aio.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -77,7 +76,10 @@ static void try_direct(struct outbuf *o)
 {
 	int fd = fileno(o->f);
 	struct stat st;
-	if (fd < 0 || fflush(o->f) != 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+	/* A standard stream's open file may be shared (the shell's, or 2>&1): its flags and offset
+	 * are not ours to change. */
+	if (o->f == stdout || o->f == stderr || fd < 0 || fflush(o->f) != 0 || fstat(fd, &st) != 0 ||
+	    !S_ISREG(st.st_mode)) {
 		o->direct = -1;
 		return;
 	}
@@ -110,7 +112,7 @@ static void try_direct(struct outbuf *o)
 }
 
 /* Leave direct writing for good: the file offset goes where the direct writes ended, since
- * asynchronous writes do not move it. */
+ * pwrite does not move it. */
 static void stop_direct(struct outbuf *o)
 {
 	int fd = fileno(o->f);
@@ -119,32 +121,41 @@ static void stop_direct(struct outbuf *o)
 	o->direct = -1;
 }
 
-/* Wait for the write in flight. One the file system refuses (EINVAL: no direct I/O after all)
- * or cuts short goes on through the FILE*, which retries it and keeps any lasting error for
+/* A writer thread's whole job: n bytes at offset `at`, by pwrite (which, like any direct write
+ * here, leaves the file offset alone). Stops at the first error or short block. */
+static void *write_at(void *arg)
+{
+	struct direct_write *w = arg;
+	while (w->done < w->n) {
+		ssize_t k = pwrite(w->fd, w->p + w->done, w->n - w->done, w->at + (off_t)w->done);
+		if (k < 0 && errno == EINTR) continue;
+		if (k <= 0) break; /* finish_write hands the rest to the FILE*, which reports */
+		w->done += (size_t)k;
+		if ((size_t)k % DIRECT_ALIGN) break; /* the rest is not aligned any more */
+	}
+	return NULL;
+}
+
+/* Wait for the write in flight. What the file system refused (EINVAL: no direct I/O after all)
+ * or cut short goes on through the FILE*, which retries it and keeps any lasting error for
  * out_commit. */
 static void finish_write(struct outbuf *o)
 {
 	if (!o->in_flight) return;
-	const struct aiocb *list[1] = {&o->cb};
-	int err;
-	while ((err = aio_error(&o->cb)) == EINPROGRESS) aio_suspend(list, 1, NULL);
-	ssize_t done = aio_return(&o->cb);
-	size_t n = o->cb.aio_nbytes;
+	if (o->in_flight == 1) pthread_join(o->writer, NULL);
 	o->in_flight = 0;
-	if (err == 0 && done >= 0 && (size_t)done == n) {
-		o->written += n;
-		o->at += (off_t)n;
-		return;
-	}
-	if (err || done < 0) done = 0;
-	o->at += (off_t)done;
-	o->written += (size_t)done;
+	struct direct_write *w = &o->write;
+	o->written += w->done;
+	o->at += (off_t)w->done;
+	if (w->done == w->n) return;
 	stop_direct(o);
-	write_buffered(o, (const char *)o->cb.aio_buf + done, n - (size_t)done);
+	write_buffered(o, w->p + w->done, w->n - w->done);
 }
 
-/* Hand the whole blocks of the buffer to the device and go on in the other buffer with the
- * rest. */
+/* Hand the whole blocks of the buffer to a writer thread and go on in the other buffer with
+ * the rest. One thread per block, joined before the next starts and at ob_close: no thread
+ * outlives the buffer, so a fork never copies a writer's state (which POSIX aio, whose idle
+ * threads linger a second, did: a child forked then waited forever). */
 static void write_direct(struct outbuf *o)
 {
 	size_t n = o->len / DIRECT_ALIGN * DIRECT_ALIGN;
@@ -155,19 +166,13 @@ static void write_direct(struct outbuf *o)
 		o->len = 0;
 		return;
 	}
-	memset(&o->cb, 0, sizeof o->cb);
-	o->cb.aio_fildes = fileno(o->f);
-	o->cb.aio_buf = o->buf;
-	o->cb.aio_nbytes = n;
-	o->cb.aio_offset = o->at;
-	o->cb.aio_sigevent.sigev_notify = SIGEV_NONE;
-	if (aio_write(&o->cb) != 0) {
-		stop_direct(o);
-		write_buffered(o, o->buf, o->len);
-		o->len = 0;
-		return;
+	o->write = (struct direct_write){fileno(o->f), o->buf, n, 0, o->at};
+	if (pthread_create(&o->writer, NULL, write_at, &o->write) == 0) {
+		o->in_flight = 1;
+	} else {
+		write_at(&o->write); /* no thread: write it here */
+		o->in_flight = 2;
 	}
-	o->in_flight = 1;
 	char *next = o->spare;
 	o->spare = o->buf;
 	o->len -= n;

@@ -7,7 +7,7 @@
  * goes through the FILE* as before, so the bytes and the error reporting stay the same. */
 #ifndef CREDGRAPH_OUTBUF_H
 #define CREDGRAPH_OUTBUF_H
-#include <aio.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -24,8 +24,14 @@ struct outbuf {
 	uint64_t unsynced; /* of which since writeback was last started */
 	int direct;        /* 1: O_DIRECT on; -1: refused, never again; 0: not yet */
 	char *spare;       /* direct: the other buffer, being written while `buf` fills */
-	int in_flight;     /* direct: `cb` is under way */
-	struct aiocb cb;
+	int in_flight;     /* direct: `write` is under way on `writer` (1), or was done here (2) */
+	pthread_t writer;
+	struct direct_write {
+		int fd;
+		const char *p;
+		size_t n, done;
+		off_t at;
+	} write;
 	off_t at;          /* direct: file offset of the next write */
 	char small[OUTBUF_SIZE];
 };

@@ -1,10 +1,12 @@
 /* The write buffer: the same bytes reach the file whether it stays buffered or switches to
  * O_DIRECT, from an unaligned start, with writes longer than the buffer, and on a pipe. The
  * switch is lowered to 1 MiB so that 24 MB cross it; the directory is the build's (a disk),
- * and /dev/shm (tmpfs: direct I/O may be refused, and the bytes must not change). */
+ * and /dev/shm (tmpfs: direct I/O may be refused, and the bytes must not change). Then a
+ * fork right after, and standard output. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -85,6 +87,26 @@ int main(int argc, char **argv)
 	round_trip(dir, 1000);
 	round_trip(dir, 4096);
 	round_trip("/dev/shm", 777);
+
+	/* A process forked right after direct writing can write directly itself (with POSIX aio,
+	 * whose idle helper threads outlive the request, the child waited forever). */
+	round_trip(dir, 0);
+	pid_t pid = fork();
+	if (pid == 0) {
+		alarm(20);
+		round_trip(dir, 0);
+		_exit(harness_finish("outbuf (forked)") != 0);
+	}
+	int status = 0;
+	waitpid(pid, &status, 0);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+
+	/* Standard output is never switched: its open file may be the shell's. */
+	ob_direct_after = 0;
+	struct outbuf *so = ob_open(stdout);
+	ob_flush(so);
+	INT_EQ(so->direct, -1);
+	ob_close(so);
 
 	/* A pipe is never switched: what goes in comes out. */
 	int p[2];
