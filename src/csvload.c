@@ -139,25 +139,18 @@ static int plain_text(const unsigned char *s, size_t len)
 	return plain;
 }
 
-/* The same fields give the same digest, whatever file or line they come from: a hash of the
- * fields' hashes, where a field with white space around it is hashed again untrimmed (its
- * csv_field.hash is of the trimmed text). Done here, on the parsing thread, to spare the
- * thread that interns. */
+/* The same fields give the same digest, whatever file or line they come from. The key is
+ * fixed, unlike the intern tables' per-run key of csv_field.hash: should two different rows
+ * ever share a digest, every run takes them for duplicates alike. Done here, on the parsing
+ * thread, to spare the thread that interns. */
 static uint64_t record_digest(const struct batch *b, size_t first, size_t n)
 {
-	uint64_t h[16], d = 0x9E3779B97F4A7C15ULL;
-	for (size_t i = 0; i < n; i += 16) {
-		size_t k = n - i < 16 ? n - i : 16;
-		for (size_t j = 0; j < k; j++) {
-			const struct field_slot *f = &b->slots[first + i + j];
-			const char *s = b->bytes.buf + f->off, *t = s;
-			size_t len = f->len;
-			trim_space(&t, &len);
-			h[j] = len != f->len ? siphash13(s, f->len, d, 1) : b->hashes[first + i + j];
-		}
-		d = siphash13(h, k * sizeof h[0], d, i + 2);
+	uint64_t h = 0x9E3779B97F4A7C15ULL;
+	for (size_t i = 0; i < n; i++) {
+		const struct field_slot *f = &b->slots[first + i];
+		h = siphash13(b->bytes.buf + f->off, f->len, h, i + 1);
 	}
-	return d;
+	return h;
 }
 
 static void on_field(void *s, size_t len, void *user)

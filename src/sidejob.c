@@ -1,6 +1,7 @@
 #include "sidejob.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <igraph.h>
 #include <signal.h>
 #include <stdio.h>
@@ -19,6 +20,10 @@ static void run_child(void (*fn)(void *, double *), void *arg, double *out, size
 	prctl(PR_SET_PDEATHSIG, SIGKILL); /* no orphan if the parent is killed */
 	if (getppid() != parent) _exit(1); /* it died before prctl */
 	igraph_set_progress_handler(NULL); /* the parent reports progress */
+	/* Should this half fail, the parent computes it again and reports what goes wrong then:
+	 * the child's own messages would stand beside a run that succeeded. */
+	int null = open("/dev/null", O_WRONLY);
+	if (null >= 0) dup2(null, STDERR_FILENO);
 	fn(arg, out);
 	const char *p = (const char *)out;
 	size_t left = n * sizeof(double);
