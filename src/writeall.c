@@ -3,12 +3,11 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <signal.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "escape.h"
+#include "helperproc.h"
 #include "outfile.h"
 #include "progress.h"
 #include "report.h"
@@ -57,22 +56,13 @@ static void share_out(const struct write_job *jobs, size_t n, unsigned char *chi
 
 int write_all(const struct write_job *jobs, size_t n, const struct write_opts *wo)
 {
-	pid_t pid = -1;
+	struct helper_proc h = {.pid = -1};
 	int counts[2] = {-1, -1}; /* the child's count of replaced characters comes back here */
 	unsigned char *child = xcalloc(n + 1, 1);
-	struct sigaction dfl = {.sa_handler = SIG_DFL}, old_chld;
 	if (n >= 2 && sysconf(_SC_NPROCESSORS_ONLN) >= 2 && pipe(counts) == 0) {
 		share_out(jobs, n, child);
-		fflush(NULL); /* nothing buffered may be written twice */
-		sigemptyset(&dfl.sa_mask);
-		sigaction(SIGCHLD, &dfl, &old_chld); /* an inherited SIG_IGN would reap the child unseen */
-		pid_t parent = getpid();
-		pid = fork();
-		if (pid == 0) {
+		if (helper_start(&h) == 0) {
 			int rc = 0;
-			out_disown();
-			prctl(PR_SET_PDEATHSIG, SIGKILL); /* no orphan writer if the parent is killed */
-			if (getppid() != parent) _exit(EXIT_IO); /* it died before prctl */
 			unsigned long before = escape_replaced_count();
 			for (size_t i = 0; i < n; i++) {
 				if (!child[i]) continue;
@@ -84,29 +74,21 @@ int write_all(const struct write_job *jobs, size_t n, const struct write_opts *w
 				error("writer process: cannot report back: %s", strerror(errno));
 				rc = EXIT_IO;
 			}
-			_exit(rc); /* no exit handlers: the parent owns the temporaries */
+			_exit(rc);
 		}
 		close(counts[1]);
-		if (pid > 0) {
-			out_set_helper(pid);
-		} else { /* no second process: write everything here */
-			memset(child, 0, n);
-			sigaction(SIGCHLD, &old_chld, NULL);
-		}
+		if (h.pid < 0) memset(child, 0, n); /* no second process: write everything here */
 	}
 	for (size_t i = 0; i < n; i++)
 		if (!child[i]) write_one(&jobs[i], wo);
 	free(child);
 	int rc = 0;
-	if (pid > 0) {
+	if (h.pid > 0) {
 		unsigned long replaced = 0;
 		ssize_t got;
 		while ((got = read(counts[0], &replaced, sizeof replaced)) < 0 && errno == EINTR) continue;
 		int status;
-		while (waitpid(pid, &status, 0) < 0)
-			if (errno != EINTR) die(EXIT_IO, "lost the writer process: %s", strerror(errno));
-		out_set_helper(0);
-		sigaction(SIGCHLD, &old_chld, NULL);
+		if (helper_wait(&h, &status) != 0) die(EXIT_IO, "lost the writer process: %s", strerror(errno));
 		if (!WIFEXITED(status)) {
 			error("the writer process died (signal %d)", WTERMSIG(status));
 			rc = EXIT_IO;
