@@ -28,8 +28,6 @@ static void ingest_free(struct ingest *in)
 	free(in->role_pool);
 	free(in->extra_pool);
 	free(in->seen);
-	free(in->seen_line);
-	free(in->seen_input);
 	free(in->key_of_spelling[0]);
 	free(in->key_of_spelling[1]);
 	intern_free(&in->role_labels.texts);

@@ -182,37 +182,28 @@ static int seen_before(struct ingest *in, const struct csv_record *r, uint32_t i
 	uint64_t h = seen_hash(r);
 	if (2 * (in->n_seen + 1) > in->seen_mask + 1) {
 		size_t nslots = in->seen_mask ? 2 * (in->seen_mask + 1) : 1024;
-		uint64_t *old = in->seen;
-		uint32_t *old_line = in->seen_line, *old_input = in->seen_input;
+		struct seen_row *old = in->seen;
 		size_t old_n = in->seen_mask ? in->seen_mask + 1 : 0;
 		in->seen = xcalloc(nslots, sizeof(*in->seen));
-		in->seen_line = xcalloc(nslots, sizeof(*in->seen_line));
-		in->seen_input = xcalloc(nslots, sizeof(*in->seen_input));
 		in->seen_mask = nslots - 1;
 		for (size_t k = 0; k < old_n; k++) {
-			if (!old[k]) continue;
-			size_t j = old[k] & in->seen_mask;
-			while (in->seen[j]) j = (j + 1) & in->seen_mask;
+			if (!old[k].hash) continue;
+			size_t j = old[k].hash & in->seen_mask;
+			while (in->seen[j].hash) j = (j + 1) & in->seen_mask;
 			in->seen[j] = old[k];
-			in->seen_line[j] = old_line[k];
-			in->seen_input[j] = old_input[k];
 		}
 		free(old);
-		free(old_line);
-		free(old_input);
 	}
 	size_t j = h & in->seen_mask;
-	while (in->seen[j]) {
-		if (in->seen[j] == h) {
-			first->file = in->ds->inputs[in->seen_input[j]].path;
-			first->line = in->seen_line[j];
+	while (in->seen[j].hash) {
+		if (in->seen[j].hash == h) {
+			first->file = in->ds->inputs[in->seen[j].input].path;
+			first->line = in->seen[j].line;
 			return 1;
 		}
 		j = (j + 1) & in->seen_mask;
 	}
-	in->seen[j] = h;
-	in->seen_line[j] = (uint32_t)r->line;
-	in->seen_input[j] = input;
+	in->seen[j] = (struct seen_row){h, (uint32_t)r->line, input};
 	in->n_seen++;
 	return 0;
 }
