@@ -40,7 +40,9 @@ struct event {
 	unsigned long line, col;  /* EV_RECORD: where the record starts; EV_DIAG: the location */
 	size_t index;             /* EV_RECORD: 0 for the header */
 	size_t first, n;          /* EV_RECORD: its slots; messages: their text in `bytes` */
-	uint64_t digest;          /* EV_RECORD */
+	uint64_t digest;          /* EV_RECORD: 0 when not looked up (the header; no csv_opts.dupes) */
+	int duplicate;            /* EV_RECORD: `copy_of` holds where it was first read */
+	struct csv_first copy_of;
 };
 
 struct batch {
@@ -106,6 +108,8 @@ struct loader {
 	int recovering;          /* after a quoting error: skipping to the end of the line */
 	int status;              /* first non-zero result: stops reading */
 	int data_errors;
+	int have_header;         /* the first good record has been read */
+	uint64_t header_digest;  /* its digest: the key of the later ones' */
 };
 
 enum { STOPPED = -1 };       /* status: the callback asked to stop */
@@ -129,7 +133,7 @@ static void note(struct loader *L, enum severity sev, const struct srcloc *loc, 
 	sb_addch(&b->bytes, '\0');
 	GROW(b->ev, b->n_ev + 1, b->cap_ev);
 	b->ev[b->n_ev++] = (struct event){loc ? EV_DIAG : EV_ERROR, sev, fmt, loc ? loc->line : 0, loc ? loc->col : 0,
-	                                  0, off, (size_t)n, 0};
+	                                  0, off, (size_t)n, 0, 0, {0}};
 }
 
 static int plain_text(const unsigned char *s, size_t len)
@@ -139,15 +143,15 @@ static int plain_text(const unsigned char *s, size_t len)
 	return plain;
 }
 
-/* The same fields give the same digest, whatever file or line they come from. The key is
- * fixed, unlike the intern tables' per-run key of csv_field.hash: should two different rows
- * ever share a digest, every run takes them for duplicates alike. A good record's fields lie
- * one after the other in the batch, each ended by a NUL that no field contains, so one hash of
- * that span tells its fields apart; per-field hashing is kept for any other layout. Done here,
- * on the parsing thread, to spare the thread that interns. */
-static uint64_t record_digest(const struct batch *b, size_t first, size_t n)
+/* The same fields give the same digest under the same key, whatever file or line they come
+ * from. The key is fixed (then the header's digest), unlike the intern tables' per-run key
+ * of csv_field.hash: should two different rows ever share a digest, every run takes them for
+ * duplicates alike. A good record's fields lie one after the other in the batch, each ended
+ * by a NUL that no field contains, so one hash of that span tells its fields apart; per-field
+ * hashing is kept for any other layout. */
+static uint64_t record_digest(const struct batch *b, size_t first, size_t n, uint64_t key)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ULL;
+	uint64_t h = key;
 	if (n == 0) return siphash13("", 0, h, 0);
 	const struct field_slot *f = &b->slots[first];
 	size_t packed = 0; /* the bytes the fields take with their NULs, when nothing lies between */
@@ -156,6 +160,37 @@ static uint64_t record_digest(const struct batch *b, size_t first, size_t n)
 	for (size_t i = 0; i < n; i++)
 		h = siphash13(b->bytes.buf + f[i].off, f[i].len, h, i + 1);
 	return h;
+}
+
+void csv_dupes_free(struct csv_dupes *d)
+{
+	free(d->slot);
+	memset(d, 0, sizeof(*d));
+}
+
+/* Finds an earlier record with this (non-zero) digest, or records this one (load factor
+ * <= 1/2, linear probing). */
+static const struct csv_first *dupes_add(struct csv_dupes *d, uint64_t digest, uint32_t line, uint32_t input)
+{
+	if (2 * (d->n + 1) > d->mask + 1) {
+		size_t old_n = d->slot ? d->mask + 1 : 0;
+		struct csv_first *old = d->slot;
+		d->mask = old_n ? 2 * old_n - 1 : 1023;
+		d->slot = xcalloc(d->mask + 1, sizeof(*d->slot));
+		for (size_t k = 0; k < old_n; k++) {
+			if (!old[k].digest) continue;
+			size_t j = old[k].digest & d->mask;
+			while (d->slot[j].digest) j = (j + 1) & d->mask;
+			d->slot[j] = old[k];
+		}
+		free(old);
+	}
+	size_t j = digest & d->mask;
+	for (; d->slot[j].digest; j = (j + 1) & d->mask)
+		if (d->slot[j].digest == digest) return &d->slot[j];
+	d->slot[j] = (struct csv_first){digest, line, input};
+	d->n++;
+	return NULL;
 }
 
 static void on_field(void *s, size_t len, void *user)
@@ -225,6 +260,26 @@ static void drop_record(struct loader *L)
 
 static void hand_over(struct loader *L);
 
+/* The batch's records looked up in the duplicate table, in order. Each lookup reads a random
+ * slot of a table of every record so far, which costs a trip to memory: done here, a batch
+ * at a time, the slot of the record DUPES_AHEAD places on is fetched meanwhile (about four
+ * times faster at a million rows than one lookup per record as it ends). */
+enum { DUPES_AHEAD = 16 };
+
+static void find_copies(struct loader *L, struct batch *b)
+{
+	struct csv_dupes *d = L->opts->dupes;
+	if (!d) return;
+	for (size_t e = 0; e < b->n_ev; e++) {
+		struct event *ev = &b->ev[e];
+		const struct event *ahead = e + DUPES_AHEAD < b->n_ev ? ev + DUPES_AHEAD : NULL;
+		if (ahead && ahead->digest && d->slot) __builtin_prefetch(&d->slot[ahead->digest & d->mask]);
+		if (!ev->digest) continue;
+		const struct csv_first *first = dupes_add(d, ev->digest, (uint32_t)ev->line, L->opts->input);
+		if (first) ev->duplicate = 1, ev->copy_of = *first;
+	}
+}
+
 static void on_record(int term, void *user)
 {
 	struct loader *L = user;
@@ -236,8 +291,15 @@ static void on_record(int term, void *user)
 	} else {
 		GROW(b->ev, b->n_ev + 1, b->cap_ev);
 		size_t n = b->n_slots - L->record_slot;
-		b->ev[b->n_ev++] = (struct event){EV_RECORD, SEV_ERROR, NULL, L->record_line, 0, L->records,
-		                                  L->record_slot, n, record_digest(b, L->record_slot, n)};
+		struct event *ev = &b->ev[b->n_ev++];
+		*ev = (struct event){EV_RECORD, SEV_ERROR, NULL, L->record_line, 0, L->records, L->record_slot, n, 0, 0, {0}};
+		if (L->opts->dupes && !L->have_header) {
+			L->header_digest = record_digest(b, L->record_slot, n, 0x9E3779B97F4A7C15ULL);
+		} else if (L->opts->dupes) {
+			ev->digest = record_digest(b, L->record_slot, n, L->header_digest);
+			if (!ev->digest) ev->digest = 1;
+		}
+		L->have_header = 1;
 	}
 	L->records++;
 	L->bad_record = 0;
@@ -452,7 +514,8 @@ static int replay(struct relay *R, const struct batch *b)
 			R->fields[i] = (struct csv_field){b->bytes.buf + s->off, s->len, s->line, s->col,
 			                                  s->missing, s->plain, b->hashes[ev->first + i]};
 		}
-		struct csv_record rec = {R->file, ev->line, ev->index, ev->n, R->fields, ev->digest, NULL, 0};
+		struct csv_record rec = {R->file, ev->line, ev->index, ev->n, R->fields, ev->duplicate ? &ev->copy_of : NULL,
+		                         NULL, 0};
 		const struct event *ahead = e + CSV_AHEAD < b->n_ev ? &b->ev[e + CSV_AHEAD] : NULL;
 		if (ahead && ahead->kind == EV_RECORD) {
 			rec.ahead = b->hashes + ahead->first;
@@ -476,6 +539,7 @@ static void batch_reset(struct batch *b)
 static void hand_over(struct loader *L)
 {
 	struct relay *R = L->relay;
+	find_copies(L, L->cur);
 	L->cur->read = L->total;
 	if (!R->threaded) {
 		if ((R->rc = replay(R, L->cur)) != 0) L->status = STOPPED;

@@ -30,12 +30,30 @@ struct csv_record {
 	size_t index;       /* 0 for the header */
 	size_t n;
 	struct csv_field *f;
-	uint64_t digest;    /* a hash of all its fields, to spot exact duplicates */
+	const struct csv_first *first; /* an earlier copy of it (see csv_opts.dupes), else NULL */
 	/* The field hashes of the record CSV_AHEAD places later, when it is already parsed
 	 * (else NULL): what a callback will look up then can be fetched into the cache now. */
 	const uint64_t *ahead;
 	size_t n_ahead;
 };
+
+/* Where a record was first read. */
+struct csv_first {
+	uint64_t digest; /* of its fields and header; 0 marks an empty slot */
+	uint32_t line, input;
+};
+
+/* The records read so far, over every input read with it: zero-initialised, freed with
+ * csv_dupes_free. A record is a duplicate when an earlier one under a byte-identical header
+ * had the same fields: the header is part of the digest, since the same fields under other
+ * column names say something else. Stores one 16-byte slot per distinct record, not its
+ * text; looked up on the parsing thread, in O(1) expected. */
+struct csv_dupes {
+	struct csv_first *slot;
+	size_t mask, n;
+};
+
+void csv_dupes_free(struct csv_dupes *d);
 
 /* Called once per record, header included; a non-zero return stops reading and is returned. */
 typedef int (*csv_record_fn)(const struct csv_record *rec, void *user);
@@ -45,6 +63,8 @@ struct csv_opts {
 	size_t max_field;    /* bytes; a longer field is an error */
 	size_t max_fields;   /* per record */
 	size_t chunk_size;   /* read size; tests vary it */
+	struct csv_dupes *dupes; /* where to look for earlier copies of each record; NULL: nowhere */
+	uint32_t input;      /* this input's number in csv_first.input */
 };
 
 /* What was read: the whole input, unless the callback or a fatal error stopped the reading

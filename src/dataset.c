@@ -27,7 +27,7 @@ static void ingest_free(struct ingest *in)
 	free(in->rows);
 	free(in->role_pool);
 	free(in->extra_pool);
-	free(in->seen);
+	csv_dupes_free(&in->dupes);
 	free(in->key_of_spelling[0]);
 	free(in->key_of_spelling[1]);
 	intern_free(&in->role_labels.texts);

@@ -169,45 +169,6 @@ static int passes_filter(struct ingest *in, const struct raw_row *row)
 	return 1;
 }
 
-/* A row's hash in the duplicate table, where 0 marks an empty slot. */
-static uint64_t seen_hash(const struct csv_record *r)
-{
-	return r->digest ? r->digest : 1;
-}
-
-/* Exact duplicate rows (every field equal, in any input) are kept once. Returns 1 and the first
- * copy's place when the row was seen before. Stores a 64-bit hash per row, not the row. */
-static int seen_before(struct ingest *in, const struct csv_record *r, uint32_t input, struct srcloc *first)
-{
-	uint64_t h = seen_hash(r);
-	if (2 * (in->n_seen + 1) > in->seen_mask + 1) {
-		size_t nslots = in->seen_mask ? 2 * (in->seen_mask + 1) : 1024;
-		struct seen_row *old = in->seen;
-		size_t old_n = in->seen_mask ? in->seen_mask + 1 : 0;
-		in->seen = xcalloc(nslots, sizeof(*in->seen));
-		in->seen_mask = nslots - 1;
-		for (size_t k = 0; k < old_n; k++) {
-			if (!old[k].hash) continue;
-			size_t j = old[k].hash & in->seen_mask;
-			while (in->seen[j].hash) j = (j + 1) & in->seen_mask;
-			in->seen[j] = old[k];
-		}
-		free(old);
-	}
-	size_t j = h & in->seen_mask;
-	while (in->seen[j].hash) {
-		if (in->seen[j].hash == h) {
-			first->file = in->ds->inputs[in->seen[j].input].path;
-			first->line = in->seen[j].line;
-			return 1;
-		}
-		j = (j + 1) & in->seen_mask;
-	}
-	in->seen[j] = (struct seen_row){h, (uint32_t)r->line, input};
-	in->n_seen++;
-	return 0;
-}
-
 static uint32_t intern_value(struct ingest *in, const struct csv_field *f)
 {
 	size_t len;
@@ -276,9 +237,7 @@ static int on_row(const struct csv_record *r, void *user)
 	}
 	fc->rows++;
 	in->ds->rows_read++;
-	/* The duplicate check at the end reads a random slot of a big table: load it meanwhile;
-	 * and the slots of the names of a row a few places on. */
-	if (in->seen) __builtin_prefetch(&in->seen[seen_hash(r) & in->seen_mask]);
+	/* The slots of the names of a row a few places on. */
 	if (r->ahead && (size_t)m->idx[COL_ARTIST] < r->n_ahead && (size_t)m->idx[COL_PROJECT] < r->n_ahead) {
 		intern_prefetch(&in->spellings, r->ahead[m->idx[COL_ARTIST]]);
 		intern_prefetch(&in->spellings, r->ahead[m->idx[COL_PROJECT]]);
@@ -343,10 +302,12 @@ static int on_row(const struct csv_record *r, void *user)
 		in->ds->rows_filtered++;
 		return 0;
 	}
-	struct srcloc first = {0};
-	if (seen_before(in, r, fc->input, &first)) {
+	/* An exact copy of an earlier row was itself used: that row had the same fields under the
+	 * same header, so it passed the same checks and filters. */
+	if (r->first) {
 		struct srcloc loc = {r->file, r->line, 1};
-		diag(SEV_WARNING, &loc, "duplicate of the row at %s:%lu; counted once", first.file, first.line);
+		diag(SEV_WARNING, &loc, "duplicate of the row at %s:%lu; counted once", in->ds->inputs[r->first->input].path,
+		     (unsigned long)r->first->line);
 		in->n_role_pool = row.roles_off;
 		in->ds->rows_duplicate++;
 		return 0;
@@ -375,7 +336,10 @@ int ingest_file(struct ingest *in, const char *path)
 	/* Registered first: messages about its rows name it while it is being read. */
 	dataset_add_input(ds, path, "credits", NULL);
 	ds->credit_files++;
-	int rc = csv_load(path, &in->opts->csv, on_row, &fc, &st);
+	struct csv_opts opts = in->opts->csv;
+	opts.dupes = &in->dupes;
+	opts.input = fc.input;
+	int rc = csv_load(path, &opts, on_row, &fc, &st);
 	struct input_info *info = &ds->inputs[fc.input];
 	if (rc == 0 && !fc.have_header) {
 		diag(SEV_ERROR, &(struct srcloc){info->path, 0, 0},

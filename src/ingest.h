@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "aliases.h"
+#include "csvload.h"
 #include "dataset.h"
 #include "intern.h"
 #include "strbuf.h"
@@ -33,13 +34,6 @@ struct label_cache {
 	size_t cap;
 };
 
-/* A row in the duplicate table: its digest (0: empty slot) and where it was first read. One
- * 16-byte slot, so that a lookup and its store touch one cache line. */
-struct seen_row {
-	uint64_t hash;
-	uint32_t line, input;
-};
-
 struct ingest {
 	const struct load_opts *opts;
 	struct dataset *ds;
@@ -50,8 +44,7 @@ struct ingest {
 	size_t n_role_pool, cap_role_pool;
 	uint32_t *extra_pool;
 	size_t n_extra_pool, cap_extra_pool;
-	struct seen_row *seen; /* rows read, for exact duplicates */
-	size_t seen_mask, n_seen;
+	struct csv_dupes dupes;      /* rows read, for exact duplicates */
 	uint32_t *key_of_spelling[2]; /* spelling id -> artist [0] or title [1] key id, or NONE */
 	size_t cap_key_of_spelling[2];
 	struct label_cache role_labels, type_labels;
