@@ -71,6 +71,7 @@ struct relay {
 
 	const char *file;
 	uint64_t size;            /* for progress; 0 when unknown */
+	size_t expected;          /* csv_record.expected */
 	csv_record_fn fn;
 	void *user;
 	struct csv_field *fields;
@@ -168,24 +169,41 @@ void csv_dupes_free(struct csv_dupes *d)
 	memset(d, 0, sizeof(*d));
 }
 
-/* Finds an earlier record with this (non-zero) digest, or records this one (load factor
- * <= 1/2, linear probing). */
+/* Grows the table to `nslots` (a power of two). A slot is chosen by the digest's top bits,
+ * so the old table read in order is written nearly in order too: growing a table of
+ * hundreds of megabytes streams through memory instead of storing at random. */
+static void dupes_resize(struct csv_dupes *d, size_t nslots)
+{
+	size_t old_n = d->slot ? d->mask + 1 : 0;
+	struct csv_first *old = d->slot;
+	unsigned bits = 0;
+	while (((size_t)1 << bits) < nslots) bits++;
+	d->slot = xcalloc(nslots, sizeof(*d->slot));
+	d->mask = nslots - 1;
+	d->shift = 64 - bits;
+	for (size_t k = 0; k < old_n; k++) {
+		if (!old[k].digest) continue;
+		size_t j = (size_t)(old[k].digest >> d->shift);
+		while (d->slot[j].digest) j = (j + 1) & d->mask;
+		d->slot[j] = old[k];
+	}
+	free(old);
+}
+
+/* Room for `records` distinct records at load factor <= 1/2. */
+static void dupes_reserve(struct csv_dupes *d, size_t records)
+{
+	size_t nslots = 1024;
+	while (nslots / 2 < records && nslots < SIZE_MAX / 4) nslots *= 2;
+	if (!d->slot || nslots > d->mask + 1) dupes_resize(d, nslots);
+}
+
+/* Finds an earlier record with this (non-zero) digest, or records this one (linear
+ * probing). */
 static const struct csv_first *dupes_add(struct csv_dupes *d, uint64_t digest, uint32_t line, uint32_t input)
 {
-	if (2 * (d->n + 1) > d->mask + 1) {
-		size_t old_n = d->slot ? d->mask + 1 : 0;
-		struct csv_first *old = d->slot;
-		d->mask = old_n ? 2 * old_n - 1 : 1023;
-		d->slot = xcalloc(d->mask + 1, sizeof(*d->slot));
-		for (size_t k = 0; k < old_n; k++) {
-			if (!old[k].digest) continue;
-			size_t j = old[k].digest & d->mask;
-			while (d->slot[j].digest) j = (j + 1) & d->mask;
-			d->slot[j] = old[k];
-		}
-		free(old);
-	}
-	size_t j = digest & d->mask;
+	if (2 * (d->n + 1) > d->mask + 1) dupes_reserve(d, d->n + 1);
+	size_t j = (size_t)(digest >> d->shift);
 	for (; d->slot[j].digest; j = (j + 1) & d->mask)
 		if (d->slot[j].digest == digest) return &d->slot[j];
 	d->slot[j] = (struct csv_first){digest, line, input};
@@ -273,7 +291,7 @@ static void find_copies(struct loader *L, struct batch *b)
 	for (size_t e = 0; e < b->n_ev; e++) {
 		struct event *ev = &b->ev[e];
 		const struct event *ahead = e + DUPES_AHEAD < b->n_ev ? ev + DUPES_AHEAD : NULL;
-		if (ahead && ahead->digest && d->slot) __builtin_prefetch(&d->slot[ahead->digest & d->mask]);
+		if (ahead && ahead->digest && d->slot) __builtin_prefetch(&d->slot[ahead->digest >> d->shift]);
 		if (!ev->digest) continue;
 		const struct csv_first *first = dupes_add(d, ev->digest, (uint32_t)ev->line, L->opts->input);
 		if (first) ev->duplicate = 1, ev->copy_of = *first;
@@ -515,7 +533,7 @@ static int replay(struct relay *R, const struct batch *b)
 			                                  s->missing, s->plain, b->hashes[ev->first + i]};
 		}
 		struct csv_record rec = {R->file, ev->line, ev->index, ev->n, R->fields, ev->duplicate ? &ev->copy_of : NULL,
-		                         NULL, 0};
+		                         R->expected, NULL, 0};
 		const struct event *ahead = e + CSV_AHEAD < b->n_ev ? &b->ev[e + CSV_AHEAD] : NULL;
 		if (ahead && ahead->kind == EV_RECORD) {
 			rec.ahead = b->hashes + ahead->first;
@@ -645,6 +663,13 @@ int csv_load_stream(FILE *in, const char *name, const struct csv_opts *opts_in, 
 	L.n = fread(L.buf, 1, DETECT_BYTES, in);
 	L.start = L.n >= 3 && memcmp(L.buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	if (!opts.delimiter) opts.delimiter = detect_delimiter(L.buf + L.start, L.n - L.start);
+	if (R.size > L.n) {
+		size_t lines = 0;
+		for (const char *p = L.buf; (p = memchr(p, '\n', (size_t)(L.buf + L.n - p))) != NULL; p++) lines++;
+		if (lines > 1) R.expected = (size_t)(R.size / L.n * lines);
+	}
+	/* Sized once for the records the first lines promise, rather than grown step by step. */
+	if (opts.dupes && R.expected) dupes_reserve(opts.dupes, opts.dupes->n + R.expected);
 
 	/* A second thread only pays off beyond one batch of input. */
 	pthread_t parser;

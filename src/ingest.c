@@ -225,6 +225,11 @@ static int on_row(const struct csv_record *r, void *user)
 			for (size_t k = 0; k < m->n_extra; k++)
 				in->ds->extra_names[k] = arena_strdup(&in->ds->strings, column_name(m, m->extra[k]));
 		}
+		/* The arrays that take a slot per row, sized once (with some room) rather than grown
+		 * and copied step by step: pages never written cost no memory. */
+		size_t rows = r->expected + r->expected / 8;
+		GROW(in->rows, in->n_rows + rows, in->cap_rows);
+		GROW(in->role_pool, in->n_role_pool + rows, in->cap_role_pool);
 		/* Later files map their extra columns by name onto the first file's, once here
 		 * rather than on every row. */
 		fc->extra_field = xmalloc(st_mult(in->ds->n_extra + 1, sizeof(long)));
