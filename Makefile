@@ -83,7 +83,7 @@ leakcheck: deps
 # builds without ASan, about twice as fast, for long runs of the round-trip properties.
 FUZZ_SECONDS ?= 60
 FUZZ_ARGS ?= -max_total_time=$(FUZZ_SECONDS)
-FUZZ_HARNESSES := fuzz_csv fuzz_graphml fuzz_dot
+FUZZ_HARNESSES := fuzz_csv fuzz_csvload fuzz_graphml fuzz_dot
 FUZZ_SANITIZE ?= address,undefined
 FUZZ_BUILD ?= build-fuzz
 FUZZ_MAX_LEN ?= 4096

@@ -280,8 +280,8 @@ static void hand_over(struct loader *L);
 
 /* The batch's records looked up in the duplicate table, in order. Each lookup reads a random
  * slot of a table of every record so far, which costs a trip to memory: done here, a batch
- * at a time, the slot of the record DUPES_AHEAD places on is fetched meanwhile (about four
- * times faster at a million rows than one lookup per record as it ends). */
+ * at a time, the slot of the record DUPES_AHEAD places on is fetched meanwhile. At 1M rows
+ * the lookups cost the parsing thread 0.06-0.08 s so, 0.30-0.35 s one by one as records end. */
 enum { DUPES_AHEAD = 16 };
 
 static void find_copies(struct loader *L, struct batch *b)
@@ -441,8 +441,9 @@ enum { FAST_FIELDS = 64 }; /* a longer record goes through libcsv */
  * at the line end, so this passes the same fields, positions and record to the same callbacks
  * and leaves the line and column where feeding the line's segments would. Called at a record
  * start only, where libcsv holds no state. Returns the bytes consumed: 0 leaves the line to
- * libcsv. O(line length), one pass; libcsv's byte-at-a-time state machine and the segment
- * scan cost about four times as much per byte. */
+ * libcsv. O(line length), one pass. On the 1M-row benchmark file, one profile each: libcsv's
+ * byte-at-a-time state machine and the segment scan took the parsing thread 0.43 s, this
+ * (with what is left for libcsv) 0.16 s. */
 static size_t fast_line(struct loader *L, const char *p, size_t n)
 {
 	const char *nl = memchr(p, '\n', n);
