@@ -46,9 +46,10 @@ struct csv_first {
 };
 
 /* The records read so far, over every input read with it: zero-initialised, freed with
- * csv_dupes_free. A record is a duplicate when an earlier one under a byte-identical header
- * had the same fields: the header is part of the digest, since the same fields under other
- * column names say something else. Stores one 16-byte slot per distinct record, not its
+ * csv_dupes_free. A record is a duplicate when an earlier one had the same fields under a
+ * header of the same fields (fields as read: quoting, the spaces libcsv drops and line ends
+ * do not count): the header is part of the digest, since the same fields under other column
+ * names say something else. Stores one 16-byte slot per distinct record, not its
  * text; looked up on the parsing thread, in O(1) expected. */
 struct csv_dupes {
 	struct csv_first *slot;
