@@ -476,15 +476,17 @@ static size_t fast_line(struct loader *L, const char *p, size_t n)
 	}
 	L->record_line = L->line;
 	L->need_record_start = 0;
-	for (size_t k = 0; k < n_fields && !L->status; k++) {
+	/* Stopped on a field or a record, the column stays where libcsv's segment of it began. */
+	for (size_t k = 0; k < n_fields; k++) {
 		size_t len = start[k + 1] - 1 - start[k];
 		L->field_line = L->line;
 		L->field_col = chars_before[k] + 1;
 		L->need_field_start = 0;
 		on_field(len ? (void *)(p + start[k]) : NULL, len, L);
+		if (L->status) return L->col = chars_before[k], 0;
 	}
-	if (L->status) return 0;
 	on_record(*end, L);
+	if (L->status) return L->col = chars_before[n_fields - 1], 0;
 	L->line++;
 	L->col = 0;
 	L->prev_cr = 0;
