@@ -1,5 +1,5 @@
-/* Reading credit rows: header mapping, per-row validation, filters, exact duplicates.
- * O(bytes) time; O(rows) memory in compact rows plus the distinct strings. */
+/* Reading credit rows: header mapping, per-row validation, filters, exact duplicates (found by
+ * the CSV loader). O(bytes) time; O(rows) memory in compact rows plus the distinct strings. */
 #include "ingest.h"
 
 #include <string.h>
