@@ -57,6 +57,7 @@ int dataset_load(struct dataset *ds, const char *const *paths, size_t n_paths, c
 	intern_init(&in.values, 256);
 	intern_init(&in.role_labels.texts, 64);
 	intern_init(&in.type_labels.texts, 16);
+	in.empty_hash = intern_hash("", 0);
 	sb_init(&in.scratch);
 	sb_init(&in.last_name[0]);
 	sb_init(&in.last_name[1]);

@@ -296,8 +296,9 @@ static int on_row(const struct csv_record *r, void *user)
 	}
 
 	const struct csv_field *ft = field(r, m, COL_TYPE), *fr = field(r, m, COL_ROLE);
-	if ((s = text(ft, &len))) row.type = label_key(in, &in->type_labels, &in->types, s, len, ft->hash);
-	else row.type = label_key(in, &in->type_labels, &in->types, "", 0, intern_hash("", 0));
+	/* A blank field's hash is that of its trimmed text, "" too. */
+	s = text(ft, &len);
+	row.type = label_key(in, &in->type_labels, &in->types, s ? s : "", s ? len : 0, ft ? ft->hash : in->empty_hash);
 
 	s = text(fr, &len);
 	add_roles(in, &row, s, s ? len : 0, s ? fr->hash : 0);

@@ -45,6 +45,7 @@ struct ingest {
 	uint32_t *extra_pool;
 	size_t n_extra_pool, cap_extra_pool;
 	struct csv_dupes dupes;      /* rows read, for exact duplicates */
+	uint64_t empty_hash;         /* intern_hash("", 0): the type of a row without one */
 	uint32_t *key_of_spelling[2]; /* spelling id -> artist [0] or title [1] key id, or NONE */
 	size_t cap_key_of_spelling[2];
 	struct label_cache role_labels, type_labels;
