@@ -57,9 +57,13 @@ size_t edgelist_components(size_t n, size_t m, const uint32_t *from, const uint3
  *  - An end of an edge of weight 1 is kept without its weight, in 4 bytes (collaborations are
  *    mostly single projects, and unweighted graphs have only these); the others take 12.
  *  - Above 2^18 vertices, a vertex's neighbours are kept apart by block of 2^18 vertices, whose
- *    shares (2 MB) stay in a core's cache while a step reads the lists of that block: the
- *    random reads hit the cache instead of memory. Only where the lists hold 8 ends on average,
- *    so that the starts of V lists a block cost less than the ends (and a step is O(V + E)).
+ *    shares (2 MB) stay in a core's cache while a step reads the lists of that block. Only
+ *    where the lists hold 8 ends on average, so that the starts of V lists a block cost less
+ *    than the ends (and a step is O(V + E)). It gains little where the shares fit in the last
+ *    level cache: on 10M credit rows (1.15M vertices, 9 MB of shares, 5 blocks) the steps took
+ *    8.47-8.63 s against 8.72-9.01 s in one block, three runs each, and building the lists
+ *    0.1 s longer; blocks of 2^17 and 2^16 vertices (past the 8-end rule) were slower, 9.6-10.0
+ *    and 13.1-13.7 s, two runs each.
  *  - The vertices are cut in two ranges of about equal work, one per thread, and a thread
  *    writes only its range. Every vertex's sum goes through its lists in a fixed order (the
  *    weight-1 ends, then the others; block after block; each in the edges' order) and every
