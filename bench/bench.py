@@ -14,9 +14,13 @@ For each size (10k, 100k, 1M rows; plus 10M with BENCH_BIG=1):
     median wall time is reported (the faster of the two middle runs when their number is
     even), with the CPU time and peak RSS of that same run;
   - wall time, CPU time (user + sys of the child, from os.wait4) and peak RSS (ru_maxrss);
-  - credgraph's `-v` stage times and the peer's own stage times.
+  - credgraph's `-v` stage times and the peer's own stage times;
+  - at the end, how (a)'s wall, user and sys time and each of its stages grew from each size to
+    the next, against the rows' ratio (and the peer's wall time).
 
-Results: output/bench/bench.csv (one row per size and program) and output/bench/bench.svg.
+Results: output/bench/bench.csv (one row per size and program) and output/bench/bench.svg, whose
+time panel has a line of time proportional to rows through (a) at 1M rows (or its largest size
+below) to read the growth against.
 
 Environment: BENCH_BIG=1 adds 10M rows; BENCH_SIZES=10000,50000 replaces the sizes;
 BENCH_PROGRAMS=cg_job,peer,cg_all,cg_betw chooses the programs (default all four);
@@ -361,8 +365,8 @@ def write_csv(all_results):
 # --- SVG -------------------------------------------------------------------------------------
 
 COLOURS = {"cg_job": "#0072b2", "cg_all": "#56b4e9", "cg_betw": "#009e73", "peer": "#d55e00",
-           "floor": "#999999"}
-DASH = {"cg_job": "", "cg_all": "6,3", "cg_betw": "2,2", "peer": "", "floor": "2,3"}
+           "floor": "#999999", "linear": "#cc79a7"}
+DASH = {"cg_job": "", "cg_all": "6,3", "cg_betw": "2,2", "peer": "", "floor": "2,3", "linear": "8,3,2,3"}
 
 
 def esc(s):
@@ -383,8 +387,9 @@ def fmt_tick(e, unit):
     return ("%g" % v) if 1e-3 <= v < 1e6 else "1e%d" % e
 
 
-def panel(x0, y0, w, h, series, title, ylabel, yunit):
-    """series: list of (key, [(rows, value)]). Returns SVG elements for one log-log panel."""
+def panel(x0, y0, w, h, series, title, ylabel, yunit, guide=None):
+    """series: list of (key, [(rows, value)]). Returns SVG elements for one log-log panel, with
+    a dotted line of slope 1 (cost proportional to rows) through the point `guide` if given."""
     xs = [p[0] for _, pts in series for p in pts]
     ys = [p[1] for _, pts in series for p in pts if p[1] > 0]
     if not xs or not ys:
@@ -423,6 +428,15 @@ def panel(x0, y0, w, h, series, title, ylabel, yunit):
               % (x0 + w / 2, y0 + h + 40))
     el.append('<text transform="translate(%d,%d) rotate(-90)" text-anchor="middle" '
               'font-size="13">%s</text>' % (x0 - 52, y0 + h / 2, esc(ylabel)))
+    if guide:
+        gx, gy = guide
+        ends = [(x, gy * x / gx) for x in (10 ** xa, 10 ** xb)]
+        el.append('<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="1.5" '
+                  'stroke-dasharray="%s"/>' % (px(ends[0][0]), py(ends[0][1]), px(ends[1][0]),
+                                               py(ends[1][1]), COLOURS["linear"], DASH["linear"]))
+        el.insert(0, '<clipPath id="c%d"><rect x="%d" y="%d" width="%d" height="%d"/></clipPath>'
+                  % (x0, x0, y0, w, h))
+        el[-1] = el[-1].replace("/>", ' clip-path="url(#c%d)"/>' % x0)
     for key, pts in series:
         pts = [(x, y) for x, y in sorted(pts) if y > 0]
         if not pts:
@@ -436,6 +450,27 @@ def panel(x0, y0, w, h, series, title, ylabel, yunit):
                       '</title></circle>' % (px(x), py(y), COLOURS[key], esc(LABEL[key]),
                                              fmt_rows(x), y))
     return el
+
+
+def print_growth(all_results):
+    """How each size's costs compare with the size before: linear growth is the rows' ratio."""
+    pairs = [(a, b) for a, b in zip(all_results, all_results[1:]) if "cg_job" in a[2] and "cg_job" in b[2]]
+    if not pairs:
+        return
+    print()
+    print("=== growth against the size before (linear: the rows' ratio) ===")
+    for (r0, _, res0), (r1, _, res1) in pairs:
+        a, b = res0["cg_job"], res1["cg_job"]
+        line = "%s -> %s (rows x%.1f): %s wall x%.1f, user x%.1f, sys x%.1f" % (
+            fmt_rows(r0), fmt_rows(r1), r1 / r0, SHORT["cg_job"], b["wall"] / a["wall"],
+            b["user"] / max(a["user"], 1e-9), b["sys"] / max(a["sys"], 1e-9))
+        if "peer" in res0 and "peer" in res1:
+            line += "; peer wall x%.1f" % (res1["peer"]["wall"] / res0["peer"]["wall"])
+        print(line)
+        before = dict(a["stages"])
+        cells = ["%s x%.1f" % (n, t / before[n]) for n, t in b["stages"] if before.get(n, 0) >= 0.01]
+        if cells:
+            print("  stages: " + ", ".join(cells))
 
 
 def write_svg(all_results):
@@ -452,17 +487,25 @@ def write_svg(all_results):
           '<text x="%d" y="24" text-anchor="middle" font-size="17">credgraph vs python-igraph '
           '(make bench, %s, load avg %.1f)</text>' % (W / 2, time.strftime("%Y-%m-%d"),
                                                       os.getloadavg()[0])]
-    el += panel(90, 70, 360, 330, time_series, "Wall time", "wall time (s, log)", "s")
+    # Linear growth drawn through credgraph's time at 1M rows (or its largest size below).
+    job = sorted(dict(time_series)["cg_job"])
+    anchor = ([p for p in job if p[0] <= 1_000_000] or job)[-1:] or [None]
+    LABEL["linear"] = "time proportional to rows (through the first line at %s)" % (
+        fmt_rows(anchor[0][0]) if anchor[0] else "-")
+    el += panel(90, 70, 360, 330, time_series, "Wall time", "wall time (s, log)", "s", anchor[0])
     el += panel(590, 70, 360, 330, rss_series, "Peak RSS", "peak RSS (MB, log)", "MB")
-    ly = 470
+    ly = 464
     lx = 30
-    for k in keys:
+    for k in keys + (["linear"] if anchor[0] else []):
+        width = 34 + int(len(LABEL[k]) * 6.6) + 24      # ~6.6 px per 12 px sans-serif glyph
+        if lx + width > W:                              # the legend goes on a line below
+            lx, ly = 30, ly + 22
         dash = ' stroke-dasharray="%s"' % DASH[k] if DASH[k] else ""
         el.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2"%s/>'
                   % (lx, ly, lx + 28, ly, COLOURS[k], dash))
         el.append('<text x="%d" y="%d" font-size="12">%s</text>' % (lx + 34, ly + 4,
                                                                     esc(LABEL[k])))
-        lx += 34 + int(len(LABEL[k]) * 6.6) + 24      # ~6.6 px per 12 px sans-serif glyph
+        lx += width
     el.append("</svg>")
     path = os.path.join(OUT, "bench.svg")
     with open(path, "w", encoding="utf-8") as f:
@@ -522,6 +565,7 @@ def main():
         if "peer" in res and "cg_job" in res:
             line += "%13.2fx" % (res["peer"]["wall"] / res["cg_job"]["wall"])
         print(line)
+    print_growth(all_results)
     print("load average now: %.2f %.2f %.2f; bench took %.0f s" % (
         os.getloadavg() + (time.perf_counter() - t0,)))
     print("wrote %s and %s" % (os.path.relpath(write_csv(all_results), ROOT),
