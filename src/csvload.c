@@ -1,5 +1,6 @@
 #include "csvload.h"
 
+#include <assert.h>
 #include <csv.h>
 #include <errno.h>
 #include <pthread.h>
@@ -111,7 +112,6 @@ struct loader {
 	int data_errors;
 	int have_header;         /* the first good record has been read */
 	uint64_t header_digest;  /* its digest: the key of the later ones' */
-	struct strbuf gather;    /* a record's fields, for record_digest */
 };
 
 enum { STOPPED = -1 };       /* status: the callback asked to stop */
@@ -149,21 +149,16 @@ static int plain_text(const unsigned char *s, size_t len)
  * from. The key is fixed (then the header's digest), unlike the intern tables' per-run key
  * of csv_field.hash: should two different rows ever share a digest, every run takes them for
  * duplicates alike. What is hashed is the fields each ended by a NUL, which no field
- * contains: a good record's fields lie so in the batch, one after the other, and are hashed
- * there in one call; were anything between them, they would be gathered first. */
-static uint64_t record_digest(struct loader *L, size_t first, size_t n, uint64_t key)
+ * contains: a good record's fields lie so in the batch, one after the other (a message noted
+ * inside a record drops the record or stops the reading), and are hashed there in one call. */
+static uint64_t record_digest(const struct loader *L, size_t first, size_t n, uint64_t key)
 {
 	const struct batch *b = L->cur;
 	const struct field_slot *f = &b->slots[first];
 	size_t packed = 0;
 	for (size_t i = 0; i < n; i++) packed += f[i].len + 1;
-	if (n && f[n - 1].off + f[n - 1].len + 1 - f->off == packed) return siphash13(b->bytes.buf + f->off, packed, key, 0);
-	sb_reset(&L->gather);
-	for (size_t i = 0; i < n; i++) {
-		sb_add(&L->gather, b->bytes.buf + f[i].off, f[i].len);
-		sb_addch(&L->gather, '\0');
-	}
-	return siphash13(L->gather.buf, L->gather.len, key, 0);
+	assert(!n || f[n - 1].off + f[n - 1].len + 1 - f->off == packed);
+	return siphash13(n ? b->bytes.buf + f->off : "", packed, key, 0);
 }
 
 void csv_dupes_free(struct csv_dupes *d)
@@ -687,7 +682,6 @@ int csv_load_stream(FILE *in, const char *name, const struct csv_opts *opts_in, 
 	size_t cap = opts.chunk_size > DETECT_BYTES ? opts.chunk_size : DETECT_BYTES;
 	L.buf = xmalloc(cap);
 	for (int i = 0; i < 2; i++) sb_init(&R.batch[i].bytes);
-	sb_init(&L.gather);
 	sha256_init(&L.hash);
 
 	/* The BOM and the delimiter are decided on the first bytes, then those bytes are fed in
@@ -729,7 +723,6 @@ int csv_load_stream(FILE *in, const char *name, const struct csv_opts *opts_in, 
 		sha256_final(&L.hash, stats->sha256);
 	}
 	free(L.buf);
-	sb_release(&L.gather);
 	for (int i = 0; i < 2; i++) {
 		sb_release(&R.batch[i].bytes);
 		free(R.batch[i].slots);
