@@ -24,9 +24,12 @@ static void write_one(const struct write_job *j, const struct write_opts *wo)
 	stage_end();
 }
 
-/* A job's expected time, in the time a graph file takes per vertex or edge. Measured on 1M
- * rows: GraphML 1.25 times DOT, and rankings.csv (sorted, every value formatted) about 12
- * per artist. */
+/* A job's expected time, in the time DOT takes per vertex or edge. Measured on 1M rows, the
+ * default build: GraphML 1.2 (credits) and 1.4 (collab) times DOT, rankings.csv (sorted,
+ * every value formatted) about 8.5 per artist. On 10M rows with --edge-data none: GraphML
+ * 0.95 to 1.1 times DOT, rankings.csv 10 to 12 per artist. With the measured ratios
+ * share_out splits both jobs' files as with these constants, but for swapping GraphML and
+ * DOT of the same graph where they cost the same. */
 static double job_cost(const struct write_job *j)
 {
 	if (j->rankings) return 12.0 * (double)j->g->n_vertices;
