@@ -564,6 +564,12 @@ int resolve_dataset(struct ingest *in)
 	for (size_t a = 0; a < R.n_artists; a++) {
 		struct artist *x = &ds->artists[a];
 		x->key = arena_strdup(&ds->strings, intern_str(&in->artist_keys, in->rows[R.artist_first_row[a]].artist));
+		/* A name's key is its normalised spelling, the label's too, unless an alias or an
+		 * artist_id made it. */
+		if (!ds->aliases && x->key[0] != '\x01') {
+			x->name_key = x->key;
+			continue;
+		}
 		sb_reset(&sb);
 		norm_key(&sb, x->label, strlen(x->label));
 		x->name_key = arena_strndup(&ds->strings, sb.buf, sb.len);
