@@ -181,13 +181,12 @@ struct collab_part {
 
 /* Scratch for a pass: seen[p] is how many of p's members come before the part's first artist
  * (O(links before it)), since a's place in each of its teams is the count of that team's
- * members already passed and only the members after it are visited. row_of[b] is a + 1 when
- * b is in a's row. */
-static void part_scratch(const struct collab_part *c, uint32_t **seen, uint32_t **row_of)
+ * members already passed and only the members after it are visited. */
+static uint32_t *part_seen(const struct collab_part *c)
 {
-	*seen = xcalloc(c->ds->n_projects + 1, sizeof(uint32_t));
-	*row_of = xcalloc(c->ds->n_artists + 1, sizeof(uint32_t));
-	for (size_t l = 0; l < c->l_lo; l++) (*seen)[c->ds->links[l].project]++;
+	uint32_t *seen = xcalloc(c->ds->n_projects + 1, sizeof(uint32_t));
+	for (size_t l = 0; l < c->l_lo; l++) seen[c->ds->links[l].project]++;
+	return seen;
 }
 
 /* Rows go by ascending artist and teams are ascending: a's partners are the members after it
@@ -196,8 +195,7 @@ static void *count_rows(void *arg)
 {
 	struct collab_part *c = arg;
 	const struct dataset *ds = c->ds;
-	uint32_t *seen, *row_of;
-	part_scratch(c, &seen, &row_of);
+	uint32_t *seen = part_seen(c), *row_of = xcalloc(ds->n_artists + 1, sizeof(uint32_t)); /* a + 1: b is in a's row */
 	c->n_edges = c->widest = 0;
 	for (size_t l = c->l_lo, a = c->a_lo; a < c->a_hi; a++) {
 		size_t row = 0;
@@ -222,9 +220,13 @@ static void *fill_rows(void *arg)
 	struct dataset *ds = c->ds;
 	struct kgraph *g = c->g;
 	const struct edge_cols *cols = &c->cols;
-	uint32_t *seen, *row_of;
-	part_scratch(c, &seen, &row_of);
-	uint32_t *slot = xmalloc(st_mult(ds->n_artists + 1, sizeof(uint32_t))); /* b's place in partner[] */
+	uint32_t *seen = part_seen(c);
+	/* Whether b is in a's row, and where, side by side: one random access a teammate, not two
+	 * (on 10M rows these arrays outgrow the caches). */
+	struct {
+		uint32_t row; /* a + 1: b is in a's row */
+		uint32_t slot; /* then b's place in partner[] */
+	} *mark = xcalloc(ds->n_artists + 1, sizeof(*mark));
 	struct partner *partner = xmalloc(st_mult(c->widest + 1, sizeof(*partner)));
 	uint64_t *order = xmalloc(st_mult(c->widest + 1, sizeof(uint64_t)));
 	struct strbuf sb = STRBUF_INIT;
@@ -239,12 +241,12 @@ static void *fill_rows(void *arg)
 			int year = ds->projects[p].year;
 			for (size_t i = after; i < k; i++) {
 				uint32_t b = c->team[s + i];
-				if (row_of[b] != a + 1) {
-					row_of[b] = (uint32_t)a + 1;
-					slot[b] = (uint32_t)row;
+				if (mark[b].row != a + 1) {
+					mark[b].row = (uint32_t)a + 1;
+					mark[b].slot = (uint32_t)row;
 					partner[row++] = (struct partner){.artist = b, .first_year = NO_YEAR, .last_year = NO_YEAR};
 				}
-				struct partner *x = &partner[slot[b]];
+				struct partner *x = &partner[mark[b].slot];
 				x->newman += 1.0 / (double)(k - 1);
 				if (year != NO_YEAR) {
 					if (x->first_year == NO_YEAR || year < x->first_year) x->first_year = year;
@@ -276,9 +278,8 @@ static void *fill_rows(void *arg)
 	sb_release(&sb);
 	free(order);
 	free(partner);
-	free(slot);
+	free(mark);
 	free(seen);
-	free(row_of);
 	return NULL;
 }
 
