@@ -154,10 +154,34 @@ static void project_teams(const struct dataset *ds, size_t **start_out, uint32_t
 	*team_out = team;
 }
 
-static int cmp_u64(const void *x, const void *y)
+/* Sorts a row's keys (partner << 32 | place; no two share a partner) ascending: by insertion
+ * when short, else by a radix sort on the partner's bytes, skipping those all keys share.
+ * O(n) a row past 32 keys. qsort, comparing through a pointer, took 1.6 s of CPU in a profile
+ * of 10M rows (rows of 57 keys on average); the collaboration stage went from 3.38-3.57 s to
+ * 2.86-3.00 s without it, and on 1M rows from 0.18-0.20 s to 0.14-0.17 s. */
+static void sort_row(uint64_t *key, uint64_t *spare, size_t n)
 {
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-	return (a > b) - (a < b);
+	if (n <= 32) {
+		for (size_t i = 1; i < n; i++) {
+			uint64_t x = key[i];
+			size_t j = i;
+			for (; j && key[j - 1] > x; j--) key[j] = key[j - 1];
+			key[j] = x;
+		}
+		return;
+	}
+	uint64_t *src = key, *dst = spare;
+	for (int shift = 32; shift < 64; shift += 8) {
+		size_t at[257] = {0};
+		for (size_t i = 0; i < n; i++) at[(src[i] >> shift & 255) + 1]++;
+		if (at[(src[0] >> shift & 255) + 1] == n) continue;
+		for (int d = 0; d < 256; d++) at[d + 1] += at[d];
+		for (size_t i = 0; i < n; i++) dst[at[src[i] >> shift & 255]++] = src[i];
+		uint64_t *t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != key) memcpy(key, src, n * sizeof(*key));
 }
 
 /* The edge columns being filled. */
@@ -229,6 +253,7 @@ static void *fill_rows(void *arg)
 	} *mark = xcalloc(ds->n_artists + 1, sizeof(*mark));
 	struct partner *partner = xmalloc(st_mult(c->widest + 1, sizeof(*partner)));
 	uint64_t *order = xmalloc(st_mult(c->widest + 1, sizeof(uint64_t)));
+	uint64_t *spare = xmalloc(st_mult(c->widest + 1, sizeof(uint64_t)));
 	struct strbuf sb = STRBUF_INIT;
 	sb_init(&sb);
 	size_t e = c->e0;
@@ -257,7 +282,7 @@ static void *fill_rows(void *arg)
 			}
 		}
 		for (size_t r = 0; r < row; r++) order[r] = (uint64_t)partner[r].artist << 32 | r;
-		qsort(order, row, sizeof(*order), cmp_u64);
+		sort_row(order, spare, row);
 		for (size_t r = 0; r < row; r++, e++) {
 			const struct partner *x = &partner[(uint32_t)order[r]];
 			g->from[e] = (uint32_t)a;
@@ -277,6 +302,7 @@ static void *fill_rows(void *arg)
 	}
 	sb_release(&sb);
 	free(order);
+	free(spare);
 	free(partner);
 	free(mark);
 	free(seen);
@@ -320,7 +346,7 @@ static void run_parts(struct collab_part *part, size_t n, void *(*fn)(void *))
 
 /* The collaboration network is the artist rows of A·Aᵀ (A the artist × project incidence),
  * built row by row with a sparse accumulator (Gustavson): for artist a, every teammate b > a of
- * each of a's projects, in project order. O(sum over projects of n_p^2 + E log d) time and
+ * each of a's projects, in project order. O(sum over projects of n_p^2 + E) time and
  * O(V + E) memory: no array of all pairs, and edges come out sorted by (a, b) for igraph_create.
  * A first pass counts the edges so that the columns are allocated once. */
 void graph_collab(struct kgraph *g, struct dataset *ds, size_t max_team, unsigned edge_data)

@@ -88,6 +88,46 @@ static void projection(void)
 	dataset_free(&ds);
 }
 
+/* Edges come out sorted by (from, to) for igraph_create, however a row meets its partners:
+ * X0 meets 299 others, in scrambled order, over 100 projects of four (a row past 32 partners
+ * and past 256, so that the partners' ids differ in two bytes); Y ten, in reverse. */
+static void rows_sorted(void)
+{
+	enum { ARTISTS = 300, PROJECTS = 100 };
+	static char csv[64 * 1024];
+	size_t len = (size_t)snprintf(csv, sizeof csv, "artist,project\n");
+	for (int i = 0; i < ARTISTS; i++) /* ids in this order */
+		len += (size_t)snprintf(csv + len, sizeof csv - len, "X%d,Own %d\n", i, i);
+	int met[ARTISTS] = {0}, partners = 0;
+	len += (size_t)snprintf(csv + len, sizeof csv - len, "Y,Own y\n");
+	for (int k = 9; k >= 0; k--) /* ids Z9 < ... < Z0 */
+		len += (size_t)snprintf(csv + len, sizeof csv - len, "Z%d,Own z%d\n", k, k);
+	for (int k = 0; k < 10; k++) /* Y meets Z0, Z1, ...: a short row in descending order */
+		len += (size_t)snprintf(csv + len, sizeof csv - len, "Y,Q%d\nZ%d,Q%d\n", k, k, k);
+	for (int k = 0; k < PROJECTS; k++) {
+		len += (size_t)snprintf(csv + len, sizeof csv - len, "X0,P%d\n", k);
+		for (int j = 0; j < 3; j++) {
+			int b = (k * 3 + j) * 97 % (ARTISTS - 1) + 1; /* 97 is prime to 299 */
+			len += (size_t)snprintf(csv + len, sizeof csv - len, "X%d,P%d\n", b, k);
+			partners += !met[b]++;
+		}
+	}
+	struct dataset ds;
+	INT_EQ(load(&ds, csv, 1000), 0);
+	struct kgraph g;
+	graph_collab(&g, &ds, 1000, EDGE_ALL);
+	size_t of_x0 = 0, unsorted = 0;
+	for (size_t e = 0; e < g.n_edges; e++) {
+		of_x0 += g.from[e] == 0;
+		if (e && (g.from[e - 1] > g.from[e] || (g.from[e - 1] == g.from[e] && g.to[e - 1] >= g.to[e]))) unsorted++;
+	}
+	CHECK(partners > 256);
+	INT_EQ(of_x0, partners);
+	INT_EQ(unsorted, 0);
+	graph_free(&g);
+	dataset_free(&ds);
+}
+
 /* A star of five leaves around S (one two-person project per leaf). */
 static void known_values(void)
 {
@@ -123,6 +163,7 @@ int main(void)
 {
 	glue_init(1);
 	projection();
+	rows_sorted();
 	known_values();
 	return harness_finish("graph");
 }
