@@ -48,6 +48,7 @@ int dataset_load(struct dataset *ds, const char *const *paths, size_t n_paths, c
 	int rc = 0;
 	memset(ds, 0, sizeof(*ds));
 	arena_init(&ds->strings);
+	arena_init(&ds->id_strings);
 	intern_init(&in.artist_keys, 1024);
 	intern_init(&in.title_keys, 1024);
 	intern_init(&in.spellings, 2048);
@@ -121,5 +122,6 @@ void dataset_free(struct dataset *ds)
 	attrs_free(&ds->artist_attrs);
 	attrs_free(&ds->project_attrs);
 	arena_free(&ds->strings);
+	arena_free(&ds->id_strings);
 	memset(ds, 0, sizeof(*ds));
 }

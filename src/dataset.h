@@ -72,6 +72,7 @@ struct load_opts {
 
 struct dataset {
 	struct arena strings;
+	struct arena id_strings;   /* the artists' and projects' ids (made on a thread of their own) */
 	struct artist *artists;
 	size_t n_artists;
 	struct project *projects;

@@ -4,8 +4,9 @@
  * without a year joins its title's project when exactly one exists. Labels are the most
  * frequent spelling (first seen on a tie). Every step radix-sorts or hashes: O(R) for R rows
  * (qsort only within one credit's roles). */
-#include <stdlib.h>
 #include <assert.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -458,7 +459,33 @@ static const char *make_id(struct dataset *ds, struct id_maker *ids, const char 
 			}
 		}
 	}
-	return arena_strndup(&ds->strings, sb->buf, sb->len);
+	return arena_strndup(&ds->id_strings, sb->buf, sb->len);
+}
+
+/* Every artist's and project's id, in order. They need only the labels and the years, so
+ * they are made on a second thread while the links are built, into an arena of their own
+ * (resolve, 1M rows: 0.34-0.38 s -> 0.28-0.33 s; 10M rows: 6.3-7.0 s -> 5.3-5.9 s). */
+static void *make_ids(void *arg)
+{
+	struct resolve *R = arg;
+	struct ingest *in = R->in;
+	struct dataset *ds = in->ds;
+	struct id_maker ids = {0};
+	struct strbuf sb = STRBUF_INIT;
+	sb_init(&sb);
+	intern_init(&ids.taken, R->n_artists + R->n_projects);
+	intern_init(&ids.stems, 64);
+	for (size_t a = 0; a < R->n_artists; a++)
+		ds->artists[a].id = make_id(ds, &ids, "a_", ds->artists[a].label, ds->artists[a].key, NO_YEAR, &sb);
+	for (size_t p = 0; p < R->n_projects; p++)
+		ds->projects[p].id = make_id(ds, &ids, "p_", ds->projects[p].label,
+		                             intern_str(&in->title_keys, in->rows[R->project_first_row[p]].title),
+		                             ds->projects[p].year, &sb);
+	intern_free(&ids.taken);
+	intern_free(&ids.stems);
+	free(ids.next_suffix);
+	sb_release(&sb);
+	return NULL;
 }
 
 static int same_nfc(const char *a, const char *b)
@@ -574,6 +601,7 @@ int resolve_dataset(struct ingest *in)
 		norm_key(&sb, x->label, strlen(x->label));
 		x->name_key = arena_strndup(&ds->strings, sb.buf, sb.len);
 	}
+	sb_release(&sb);
 	report_spelling_variants(&R, t, n_variant_rows, label);
 	for (size_t r = 0; r < in->n_rows; r++) t[r] = (struct triple){R.row_project[r], in->rows[r].title_sp, (uint32_t)r};
 	pick_labels(t, in->n_rows, label, R.n_projects, R.scratch);
@@ -597,7 +625,11 @@ int resolve_dataset(struct ingest *in)
 		ds->projects[p].type = arena_strdup(&ds->strings, intern_str(&in->types, ptype[p]));
 	free(ptype);
 
+	pthread_t ids_thread;
+	int threaded = pthread_create(&ids_thread, NULL, make_ids, &R) == 0;
+	if (!threaded) make_ids(&R);
 	build_links(&R);
+	if (threaded) pthread_join(ids_thread, NULL);
 	free(R.triples);
 	free(R.scratch);
 	/* Every row is a credit of one link: counted per link, not per row. Links come in artist
@@ -619,20 +651,6 @@ int resolve_dataset(struct ingest *in)
 			if (p->year > a->last_year) a->last_year = p->year;
 		}
 	}
-
-	struct id_maker ids = {0};
-	intern_init(&ids.taken, R.n_artists + R.n_projects);
-	intern_init(&ids.stems, 64);
-	for (size_t a = 0; a < R.n_artists; a++)
-		ds->artists[a].id = make_id(ds, &ids, "a_", ds->artists[a].label, ds->artists[a].key, NO_YEAR, &sb);
-	for (size_t p = 0; p < R.n_projects; p++)
-		ds->projects[p].id = make_id(ds, &ids, "p_", ds->projects[p].label,
-		                             intern_str(&in->title_keys, in->rows[R.project_first_row[p]].title),
-		                             ds->projects[p].year, &sb);
-	intern_free(&ids.taken);
-	intern_free(&ids.stems);
-	free(ids.next_suffix);
-	sb_release(&sb);
 
 	report_possible_duplicates(&R);
 
