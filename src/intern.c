@@ -102,6 +102,13 @@ void intern_free(struct intern *t)
 	memset(t, 0, sizeof(*t));
 }
 
+void intern_free_keep_strings(struct intern *t, struct arena *keep)
+{
+	*keep = t->arena;
+	arena_init(&t->arena);
+	intern_free(t);
+}
+
 static size_t probe(const struct intern *t, const char *s, size_t n, uint32_t h)
 {
 	size_t i = h & t->mask;

@@ -25,6 +25,9 @@ struct intern {
 
 void intern_init(struct intern *t, size_t expected);
 void intern_free(struct intern *t);
+/* intern_free, but the strings stay valid: their arena goes to *keep (an empty arena), which
+ * its owner frees. */
+void intern_free_keep_strings(struct intern *t, struct arena *keep);
 /* Id of s[0..n), inserting it if new (then *is_new = 1 when is_new is given). */
 uint32_t intern_add(struct intern *t, const char *s, size_t n, int *is_new);
 /* The hash every table uses for s[0..n): computed once, it can be passed on (even from
