@@ -389,7 +389,7 @@ def fmt_tick(e, unit):
 
 def panel(x0, y0, w, h, series, title, ylabel, yunit, guide=None):
     """series: list of (key, [(rows, value)]). Returns SVG elements for one log-log panel, with
-    a dotted line of slope 1 (cost proportional to rows) through the point `guide` if given."""
+    a dashed line of slope 1 (cost proportional to rows) through the point `guide` if given."""
     xs = [p[0] for _, pts in series for p in pts]
     ys = [p[1] for _, pts in series for p in pts if p[1] > 0]
     if not xs or not ys:
@@ -428,15 +428,14 @@ def panel(x0, y0, w, h, series, title, ylabel, yunit, guide=None):
               % (x0 + w / 2, y0 + h + 40))
     el.append('<text transform="translate(%d,%d) rotate(-90)" text-anchor="middle" '
               'font-size="13">%s</text>' % (x0 - 52, y0 + h / 2, esc(ylabel)))
-    if guide:
+    if guide:   # clipped to the panel, which it may leave
         gx, gy = guide
-        ends = [(x, gy * x / gx) for x in (10 ** xa, 10 ** xb)]
-        el.append('<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="1.5" '
-                  'stroke-dasharray="%s"/>' % (px(ends[0][0]), py(ends[0][1]), px(ends[1][0]),
-                                               py(ends[1][1]), COLOURS["linear"], DASH["linear"]))
-        el.insert(0, '<clipPath id="c%d"><rect x="%d" y="%d" width="%d" height="%d"/></clipPath>'
+        (x1, y1), (x2, y2) = [(x, gy * x / gx) for x in (10 ** xa, 10 ** xb)]
+        el.append('<clipPath id="c%d"><rect x="%d" y="%d" width="%d" height="%d"/></clipPath>'
                   % (x0, x0, y0, w, h))
-        el[-1] = el[-1].replace("/>", ' clip-path="url(#c%d)"/>' % x0)
+        el.append('<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="1.5" '
+                  'stroke-dasharray="%s" clip-path="url(#c%d)"/>'
+                  % (px(x1), py(y1), px(x2), py(y2), COLOURS["linear"], DASH["linear"], x0))
     for key, pts in series:
         pts = [(x, y) for x, y in sorted(pts) if y > 0]
         if not pts:
@@ -489,14 +488,15 @@ def write_svg(all_results):
                                                       os.getloadavg()[0])]
     # Linear growth drawn through credgraph's time at 1M rows (or its largest size below).
     job = sorted(dict(time_series)["cg_job"])
-    anchor = ([p for p in job if p[0] <= 1_000_000] or job)[-1:] or [None]
-    LABEL["linear"] = "time proportional to rows (through the first line at %s)" % (
-        fmt_rows(anchor[0][0]) if anchor[0] else "-")
-    el += panel(90, 70, 360, 330, time_series, "Wall time", "wall time (s, log)", "s", anchor[0])
+    below = [p for p in job if p[0] <= 1_000_000] or job
+    anchor = below[-1] if below else None
+    if anchor:
+        LABEL["linear"] = "time proportional to rows (through the first line at %s)" % fmt_rows(anchor[0])
+    el += panel(90, 70, 360, 330, time_series, "Wall time", "wall time (s, log)", "s", anchor)
     el += panel(590, 70, 360, 330, rss_series, "Peak RSS", "peak RSS (MB, log)", "MB")
     ly = 464
     lx = 30
-    for k in keys + (["linear"] if anchor[0] else []):
+    for k in keys + (["linear"] if anchor else []):
         width = 34 + int(len(LABEL[k]) * 6.6) + 24      # ~6.6 px per 12 px sans-serif glyph
         if lx + width > W:                              # the legend goes on a line below
             lx, ly = 30, ly + 22

@@ -155,7 +155,6 @@ static void project_teams(const struct dataset *ds, size_t **start_out, uint32_t
 	*team_out = team;
 }
 
-
 /* The edge columns being filled. */
 struct edge_cols {
 	struct attr_col *weight, *newman, *first, *last, *titles;
@@ -218,7 +217,7 @@ static void *fill_rows(void *arg)
 	const struct edge_cols *cols = &c->cols;
 	uint32_t *seen = part_seen(c);
 	/* Whether b is in a's row, and where, side by side: one random access a teammate, not two
-	 * (on 10M rows these arrays outgrow the caches). */
+	 * (10M rows, where these arrays outgrow a core's cache: 3.43-3.89 s -> 3.00-3.30 s). */
 	struct {
 		uint32_t row; /* a + 1: b is in a's row */
 		uint32_t slot; /* then b's place in partner[] */

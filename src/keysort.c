@@ -4,9 +4,9 @@
 
 /* By insertion when short, else by a radix sort on the bytes of the upper words, skipping
  * those all keys share: O(n) past 32 keys. For the collaboration network's rows (keys:
- * partner << 32 | place), qsort, comparing through a pointer, took 1.6 s of CPU in a profile
- * of 10M rows (rows of 57 keys on average); the collaboration stage went from 3.38-3.57 s to
- * 2.86-3.00 s without it, and on 1M rows from 0.18-0.20 s to 0.14-0.17 s. */
+ * partner << 32 | place; on 10M credit rows, 33M keys in 1.15M rows) this replaced qsort,
+ * which compares through a pointer: the collaboration stage went from 3.38-3.57 s to
+ * 2.86-3.00 s, and on 1M rows from 0.18-0.20 s to 0.14-0.17 s. */
 void sort_keys_by_high_word(uint64_t *key, uint64_t *spare, size_t n)
 {
 	if (n <= 32) {
