@@ -209,9 +209,9 @@ static const struct csv_first *dupes_add(struct csv_dupes *d, uint64_t digest, u
 	return NULL;
 }
 
-static void on_field(void *s, size_t len, void *user)
+/* A field of the current record; `plain` as plain_text(s, len) (1 for a missing field). */
+static void add_field(struct loader *L, const char *s, size_t len, int plain)
 {
-	struct loader *L = user;
 	if (L->status) return;
 	struct batch *b = L->cur;
 	if (b->n_slots - L->record_slot >= L->opts->max_fields) {
@@ -241,7 +241,7 @@ static void on_field(void *s, size_t len, void *user)
 	f->line = L->field_line;
 	f->col = L->field_col;
 	f->missing = s == NULL;
-	f->plain = plain_text(s, s ? len : 0);
+	f->plain = plain;
 	if (s && !f->plain) { /* printable ASCII, tab, CR and LF are valid UTF-8 without NUL */
 		const char *nul = memchr(s, '\0', len);
 		size_t bad = nul ? (size_t)(nul - (const char *)s) : utf8_check(s, len);
@@ -265,6 +265,11 @@ static void on_field(void *s, size_t len, void *user)
 	sb_addch(&b->bytes, '\0');
 	L->need_field_start = 1;
 	L->field_bytes = 0;
+}
+
+static void on_field(void *s, size_t len, void *user)
+{
+	add_field(user, s, len, plain_text(s, s ? len : 0));
 }
 
 /* Forget the current record's fields. Their text stays in the batch until it is handed over:
@@ -452,6 +457,10 @@ static size_t fast_line(struct loader *L, const char *p, size_t n)
 	const unsigned char delim = (unsigned char)L->opts->delimiter;
 	size_t start[FAST_FIELDS + 1], chars_before[FAST_FIELDS], n_fields = 0;
 	size_t cont = 0; /* UTF-8 continuation bytes so far: columns count characters */
+	/* Bit k: field k holds a byte that plain_text refuses (no CR or LF can be there), found in
+	 * this pass rather than in another over the field (0.06 s of 0.49 at 1M rows). */
+	uint64_t not_plain = 0;
+	unsigned odd = 0;
 	start[0] = 0;
 	chars_before[0] = 0;
 	for (size_t i = 0, len = (size_t)(end - p);; i++) {
@@ -459,6 +468,8 @@ static size_t fast_line(struct loader *L, const char *p, size_t n)
 		if (c == delim) {
 			size_t a = start[n_fields];
 			if (i > a && (p[a] == ' ' || p[i - 1] == ' ')) return 0;
+			not_plain |= (uint64_t)odd << n_fields;
+			odd = 0;
 			if (++n_fields == FAST_FIELDS && i < len) return 0;
 			start[n_fields] = i + 1;
 			if (i >= len) break;
@@ -467,6 +478,7 @@ static size_t fast_line(struct loader *L, const char *p, size_t n)
 			return 0;
 		} else {
 			cont += (c & 0xC0) == 0x80;
+			odd |= ((unsigned)(c - 0x20) >= 0x5F) & (c != '\t');
 		}
 	}
 	L->record_line = L->line;
@@ -477,7 +489,7 @@ static size_t fast_line(struct loader *L, const char *p, size_t n)
 		L->field_line = L->line;
 		L->field_col = chars_before[k] + 1;
 		L->need_field_start = 0;
-		on_field(len ? (void *)(p + start[k]) : NULL, len, L);
+		add_field(L, len ? p + start[k] : NULL, len, !(not_plain >> k & 1));
 		if (L->status) return L->col = chars_before[k], 0;
 	}
 	on_record(*end, L);

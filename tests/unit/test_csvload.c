@@ -159,7 +159,8 @@ static void fast_path_matches_libcsv(unsigned n_inputs)
 		size_t n;
 	} pieces[] = {{"a", 1},   {"b", 1},      {"\xC3\xA9", 2}, {",", 1},   {",", 1},   {";", 1},
 	              {"\t", 1},  {" ", 1},      {"\"", 1},       {"\r", 1},  {"\n", 1},  {"\n", 1},
-	              {"\r\n", 2}, {"\xE9", 1},   {"x y", 3},      {"", 0},    {"\x01", 1}, {"\0", 1}};
+	              {"\r\n", 2}, {"\xE9", 1},   {"x y", 3},      {"", 0},    {"\x01", 1}, {"\0", 1},
+	              {"~", 1},   {"\x7F", 1}};
 	uint64_t state = 0x2545F4914F6CDD1DULL;
 	for (unsigned t = 0; t < n_inputs; t++) {
 		struct strbuf in = STRBUF_INIT, slow = STRBUF_INIT, fast = STRBUF_INIT;
