@@ -75,6 +75,9 @@ int dataset_load(struct dataset *ds, const char *const *paths, size_t n_paths, c
 		if (r && !rc) rc = r;
 		if (r == EXIT_IO) rc = r;
 	}
+	/* Every duplicate is found once the files are read: the table goes before resolving makes
+	 * the process's peak (at 10M rows, 2,697 MB with it, 2,207 MB without). */
+	csv_dupes_free(&in.dupes);
 	stage_end();
 	if (!rc || (o->keep_going && rc == EXIT_DATA)) {
 		stage_begin("resolve identities");
