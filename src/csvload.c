@@ -188,11 +188,13 @@ static void dupes_resize(struct csv_dupes *d, size_t nslots)
 	free(old);
 }
 
-/* Room for `records` distinct records at load factor <= 1/2. */
+/* Room for `records` distinct records at load factor <= 3/4. A record's lookup touches one
+ * or two cache lines at most loads, and the table is written all over, so each halving of it
+ * saves as many page faults: at 10M rows, 2^24 slots instead of 2^25 (256 MiB less). */
 static void dupes_reserve(struct csv_dupes *d, size_t records)
 {
 	size_t nslots = 1024;
-	while (nslots / 2 < records && nslots < SIZE_MAX / 4) nslots *= 2;
+	while (nslots / 4 * 3 < records && nslots < SIZE_MAX / 4) nslots *= 2;
 	if (!d->slot || nslots > d->mask + 1) dupes_resize(d, nslots);
 }
 
@@ -200,7 +202,7 @@ static void dupes_reserve(struct csv_dupes *d, size_t records)
  * probing). */
 static const struct csv_first *dupes_add(struct csv_dupes *d, uint64_t digest, uint32_t line, uint32_t input)
 {
-	if (2 * (d->n + 1) > d->mask + 1) dupes_reserve(d, d->n + 1);
+	if (4 * (d->n + 1) > 3 * (d->mask + 1)) dupes_reserve(d, d->n + 1);
 	size_t j = (size_t)(digest >> d->shift);
 	for (; d->slot[j].digest; j = (j + 1) & d->mask)
 		if (d->slot[j].digest == digest) return &d->slot[j];

@@ -231,9 +231,30 @@ static void duplicates(void)
 	expect_copies((const char *const[]){"a,b\nx,y\n", "b,a\nx,y\n"}, 2, "1[b@1:1|a@1:3]2[x@2:1|y@2:3]");
 }
 
+/* A stream of unknown size: the table starts small and grows as records come, and every
+ * copy still finds its first. */
+static void copies_while_growing(size_t distinct)
+{
+	struct strbuf in = STRBUF_INIT, want = STRBUF_INIT;
+	sb_init(&in), sb_init(&want);
+	sb_addstr(&in, "a,b\n");
+	sb_addstr(&want, "1[a@1:1|b@1:3]");
+	for (size_t pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < distinct; i++) {
+			unsigned long line = (unsigned long)(pass * distinct + i) + 2;
+			int width = snprintf(NULL, 0, "%zu", i);
+			sb_addf(&in, "%zu,v\n", i);
+			sb_addf(&want, "%lu[%zu@%lu:1|v@%lu:%d]", line, i, line, line, width + 2);
+			if (pass) sb_addf(&want, "=0:%lu", (unsigned long)i + 2);
+		}
+	expect_copies((const char *const[]){in.buf}, 1, want.buf);
+	sb_release(&in), sb_release(&want);
+}
+
 int main(void)
 {
 	duplicates();
+	copies_while_growing(5000);
 	fast_path_matches_libcsv(50000);
 	expect_big(40000, 1u << 20, 0, 0);
 	expect_big(40000, 4093, 0, 0);
