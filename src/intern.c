@@ -17,6 +17,16 @@ static uint64_t rotl(uint64_t x, int b)
 	return (x << b) | (x >> (64 - b));
 }
 
+/* A 4-byte load as a little-endian number. */
+static uint32_t le32(uint32_t x)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return __builtin_bswap32(x);
+#else
+	return x;
+#endif
+}
+
 #define SIPROUND                                                                            \
 	do {                                                                                \
 		v0 += v1; v1 = rotl(v1, 13); v1 ^= v0; v0 = rotl(v0, 32);                  \
@@ -38,8 +48,19 @@ uint64_t siphash13(const void *data, size_t n, uint64_t k0, uint64_t k1)
 		SIPROUND;
 		v0 ^= m;
 	}
-	for (size_t j = 0; i + j < n; j++)
-		b |= (uint64_t)p[i + j] << (8 * j);
+	/* The last n % 8 bytes, little-endian, read in at most three loads instead of a loop
+	 * (most strings hashed are short names): the reader at 1M rows took 0.434 s of CPU
+	 * against 0.462, min of 5, four pairs. */
+	size_t left = n - i;
+	const unsigned char *t = p + i;
+	if (left >= 4) {
+		uint32_t lo, hi;
+		memcpy(&lo, t, 4);
+		memcpy(&hi, t + left - 4, 4);
+		b |= le32(lo) | (uint64_t)le32(hi) << (8 * (left - 4));
+	} else if (left) {
+		b |= t[0] | (uint64_t)t[left / 2] << (8 * (left / 2)) | (uint64_t)t[left - 1] << (8 * (left - 1));
+	}
 	v3 ^= b;
 	SIPROUND;
 	v0 ^= b;
