@@ -8,6 +8,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "intern.h"
 #include "normalize.h"
@@ -441,6 +444,65 @@ static int feed_segment(struct loader *L, struct csv_parser *p, const char *seg,
 
 enum { FAST_FIELDS = 64 }; /* a longer record goes through libcsv */
 
+/* A line cut at its delimiters by fast_line. */
+struct line_split {
+	size_t n_fields;
+	size_t start[FAST_FIELDS + 1], chars_before[FAST_FIELDS];
+	uint64_t not_plain; /* bit k: field k holds a byte plain_text refuses (no CR or LF can be there) */
+};
+
+/* The field under way ends at p[i], a delimiter or (i == len) the line's end, with `cont`
+ * UTF-8 continuation bytes before it on the line (columns count characters) and `odd` set when
+ * it holds a byte plain_text refuses. Returns 0 where libcsv must read the line. */
+static inline int field_ends(struct line_split *s, const char *p, size_t i, size_t len, size_t cont, unsigned odd)
+{
+	size_t a = s->start[s->n_fields];
+	if (i > a && (p[a] == ' ' || p[i - 1] == ' ')) return 0;
+	s->not_plain |= (uint64_t)odd << s->n_fields;
+	if (++s->n_fields == FAST_FIELDS && i < len) return 0;
+	s->start[s->n_fields] = i + 1;
+	if (i < len) s->chars_before[s->n_fields] = i + 1 - cont;
+	return 1;
+}
+
+#ifdef __SSE2__
+static inline unsigned bytes_equal(__m128i v, char c)
+{
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
+}
+
+/* fast_line's scan, 16 bytes at a time while 16 are left on the line, each byte's classes
+ * found at once as bit masks (SSE2, which every x86-64 has; elsewhere the byte loop does it
+ * all). Leaves *i at the first byte not scanned; returns 0 where libcsv must read the line.
+ * The reader at 1M rows, with a do-nothing consumer: 0.387-0.418 s of CPU against
+ * 0.429-0.458 s byte by byte, min of 5, four pairs. */
+static int split_blocks(struct line_split *s, const char *p, size_t len, char delim, size_t *i, size_t *cont,
+                        unsigned *odd)
+{
+	for (; *i + 16 <= len; *i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + *i));
+		if (bytes_equal(v, '"') | bytes_equal(v, '\r')) return 0;
+		unsigned delims = bytes_equal(v, delim);
+		/* As signed bytes, continuation bytes (0x80-0xBF) are those below -64, and the bytes
+		 * plain_text takes (tab aside) are 0x20-0x7E. */
+		unsigned conts = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+		__m128i outside = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpgt_epi8(v, _mm_set1_epi8(0x7E)));
+		unsigned odds = (unsigned)_mm_movemask_epi8(outside) & ~bytes_equal(v, '\t');
+		unsigned from = 0; /* where the field under way starts in the block */
+		for (; delims; delims &= delims - 1) {
+			unsigned j = (unsigned)__builtin_ctz(delims), before = (1u << j) - 1;
+			*odd |= (odds & before) >> from != 0;
+			if (!field_ends(s, p, *i + j, len, *cont + (size_t)__builtin_popcount(conts & before), *odd)) return 0;
+			*odd = 0;
+			from = j + 1;
+		}
+		*odd |= odds >> from != 0;
+		*cont += (size_t)__builtin_popcount(conts);
+	}
+	return 1;
+}
+#endif
+
 /* The common record, read without libcsv: one whole line in the chunk, ended by LF or CRLF,
  * without quotes, other CRs, or spaces at either end of a field. On such a line libcsv would
  * report each field as it stands between the delimiters (NULL when empty) and end the record
@@ -456,26 +518,25 @@ static size_t fast_line(struct loader *L, const char *p, size_t n)
 	if (!nl) return 0;
 	const char *end = nl > p && nl[-1] == '\r' ? nl - 1 : nl;
 	if (end == p) return 0; /* a blank line: libcsv skips it */
-	const unsigned char delim = (unsigned char)L->opts->delimiter;
-	size_t start[FAST_FIELDS + 1], chars_before[FAST_FIELDS], n_fields = 0;
-	size_t cont = 0; /* UTF-8 continuation bytes so far: columns count characters */
-	/* Bit k: field k holds a byte that plain_text refuses (no CR or LF can be there), found in
-	 * this pass rather than in another over the field (0.06 s of 0.49 at 1M rows). */
-	uint64_t not_plain = 0;
+	const char delim = L->opts->delimiter;
+	struct line_split s;
+	s.n_fields = 0;
+	s.start[0] = 0;
+	s.chars_before[0] = 0;
+	/* Which fields are plain is found in this pass rather than in another over each field
+	 * (0.06 s of 0.49 at 1M rows). */
+	s.not_plain = 0;
+	size_t i = 0, len = (size_t)(end - p), cont = 0;
 	unsigned odd = 0;
-	start[0] = 0;
-	chars_before[0] = 0;
-	for (size_t i = 0, len = (size_t)(end - p);; i++) {
-		unsigned char c = i < len ? (unsigned char)p[i] : delim;
-		if (c == delim) {
-			size_t a = start[n_fields];
-			if (i > a && (p[a] == ' ' || p[i - 1] == ' ')) return 0;
-			not_plain |= (uint64_t)odd << n_fields;
+#ifdef __SSE2__
+	if (!split_blocks(&s, p, len, delim, &i, &cont, &odd)) return 0;
+#endif
+	for (;; i++) {
+		unsigned char c = i < len ? (unsigned char)p[i] : (unsigned char)delim;
+		if (c == (unsigned char)delim) {
+			if (!field_ends(&s, p, i, len, cont, odd)) return 0;
 			odd = 0;
-			if (++n_fields == FAST_FIELDS && i < len) return 0;
-			start[n_fields] = i + 1;
 			if (i >= len) break;
-			chars_before[n_fields] = i + 1 - cont;
 		} else if (c == '"' || c == '\r') {
 			return 0;
 		} else {
@@ -486,16 +547,16 @@ static size_t fast_line(struct loader *L, const char *p, size_t n)
 	L->record_line = L->line;
 	L->need_record_start = 0;
 	/* Stopped on a field or a record, the column stays where libcsv's segment of it began. */
-	for (size_t k = 0; k < n_fields; k++) {
-		size_t len = start[k + 1] - 1 - start[k];
+	for (size_t k = 0; k < s.n_fields; k++) {
+		size_t field_len = s.start[k + 1] - 1 - s.start[k];
 		L->field_line = L->line;
-		L->field_col = chars_before[k] + 1;
+		L->field_col = s.chars_before[k] + 1;
 		L->need_field_start = 0;
-		add_field(L, len ? p + start[k] : NULL, len, !(not_plain >> k & 1));
-		if (L->status) return L->col = chars_before[k], 0;
+		add_field(L, field_len ? p + s.start[k] : NULL, field_len, !(s.not_plain >> k & 1));
+		if (L->status) return L->col = s.chars_before[k], 0;
 	}
 	on_record(*end, L);
-	if (L->status) return L->col = chars_before[n_fields - 1], 0;
+	if (L->status) return L->col = s.chars_before[s.n_fields - 1], 0;
 	L->line++;
 	L->col = 0;
 	L->prev_cr = 0;

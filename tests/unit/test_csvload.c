@@ -150,8 +150,9 @@ static void expect_big(size_t rows, size_t chunk, int stop, int all_stray)
 }
 
 /* Lines without quotes are read without libcsv when a whole line sits in one chunk, never at
- * chunk size 1: random lines built from the bytes that matter to either reader must give the
- * same records, hashes, earlier copies, messages and result both ways. */
+ * chunk size 1: random lines built from the bytes that matter to either reader, and from runs
+ * long enough for the 16-byte scan, must give the same records, hashes, earlier copies,
+ * messages and result both ways. */
 static void fast_path_matches_libcsv(unsigned n_inputs)
 {
 	static const struct {
@@ -160,7 +161,9 @@ static void fast_path_matches_libcsv(unsigned n_inputs)
 	} pieces[] = {{"a", 1},   {"b", 1},      {"\xC3\xA9", 2}, {",", 1},   {",", 1},   {";", 1},
 	              {"\t", 1},  {" ", 1},      {"\"", 1},       {"\r", 1},  {"\n", 1},  {"\n", 1},
 	              {"\r\n", 2}, {"\xE9", 1},   {"x y", 3},      {"", 0},    {"\x01", 1}, {"\0", 1},
-	              {"~", 1},   {"\x7F", 1}};
+	              {"~", 1},   {"\x7F", 1},  {"abcdefghijklmnopq", 17}, {"0123456789", 10},
+	              {"\xC3\xA9\xC3\xA9\xC3\xA9x", 7}, {"\xC2\xBF", 2}, {"\xC0", 1},
+	              {"\x1F", 1}};
 	uint64_t state = 0x2545F4914F6CDD1DULL;
 	for (unsigned t = 0; t < n_inputs; t++) {
 		struct strbuf in = STRBUF_INIT, slow = STRBUF_INIT, fast = STRBUF_INIT;
