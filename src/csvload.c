@@ -31,12 +31,6 @@ enum { DETECT_BYTES = 64 * 1024 }; /* where the delimiter is detected */
 
 enum { BATCH_BYTES = 1 << 19 }; /* field text per hand-over between the two threads */
 
-struct field_slot {
-	size_t off, len;
-	unsigned long line, col;
-	int missing, plain;
-};
-
 /* What the parsing thread found, in input order: a record, or a message to print. */
 struct event {
 	enum { EV_RECORD, EV_DIAG, EV_ERROR } kind;
@@ -51,8 +45,10 @@ struct event {
 
 struct batch {
 	struct strbuf bytes;      /* field contents and message texts, NUL-separated */
-	struct field_slot *slots;
-	uint64_t *hashes;         /* each slot's csv_field.hash */
+	/* Each slot's field, its text at bytes.buf + text_at[slot]: pointed to once the batch is
+	 * full and its bytes stop moving, so that the records are handed on in place. */
+	struct csv_field *fields;
+	size_t *text_at;
 	size_t n_slots, cap_slots;
 	struct event *ev;
 	size_t n_ev, cap_ev;
@@ -78,8 +74,6 @@ struct relay {
 	size_t expected;          /* csv_record.expected */
 	csv_record_fn fn;
 	void *user;
-	struct csv_field *fields;
-	size_t cap_fields;
 	int rc;                   /* the callback's non-zero result */
 };
 
@@ -157,11 +151,12 @@ static int plain_text(const unsigned char *s, size_t len)
 static uint64_t record_digest(const struct loader *L, size_t first, size_t n, uint64_t key)
 {
 	const struct batch *b = L->cur;
-	const struct field_slot *f = &b->slots[first];
+	const struct csv_field *f = &b->fields[first];
+	const size_t *at = &b->text_at[first];
 	size_t packed = 0;
 	for (size_t i = 0; i < n; i++) packed += f[i].len + 1;
-	assert(!n || f[n - 1].off + f[n - 1].len + 1 - f->off == packed);
-	return siphash13(n ? b->bytes.buf + f->off : "", packed, key, 0);
+	assert(!n || at[n - 1] + f[n - 1].len + 1 - at[0] == packed);
+	return siphash13(n ? b->bytes.buf + at[0] : "", packed, key, 0);
 }
 
 void csv_dupes_free(struct csv_dupes *d)
@@ -233,15 +228,15 @@ static void add_field(struct loader *L, const char *s, size_t len, int plain)
 		return;
 	}
 	if (b->n_slots == b->cap_slots) {
-		GROW(b->slots, b->n_slots + 1, b->cap_slots);
-		b->hashes = xrealloc(b->hashes, st_mult(b->cap_slots, sizeof(*b->hashes)));
+		GROW(b->fields, b->n_slots + 1, b->cap_slots);
+		b->text_at = xrealloc(b->text_at, st_mult(b->cap_slots, sizeof(*b->text_at)));
 	}
 	const char *trimmed = s ? s : "";
 	size_t trimmed_len = s ? len : 0;
 	trim_space(&trimmed, &trimmed_len);
-	b->hashes[b->n_slots] = intern_hash(trimmed, trimmed_len);
-	struct field_slot *f = &b->slots[b->n_slots++];
-	f->off = b->bytes.len;
+	b->text_at[b->n_slots] = b->bytes.len;
+	struct csv_field *f = &b->fields[b->n_slots++];
+	f->hash = intern_hash(trimmed, trimmed_len);
 	f->len = s ? len : 0;
 	f->line = L->field_line;
 	f->col = L->field_col;
@@ -603,17 +598,11 @@ static int replay(struct relay *R, const struct batch *b)
 			error("%s", b->bytes.buf + ev->first);
 			continue;
 		}
-		GROW(R->fields, ev->n, R->cap_fields);
-		for (size_t i = 0; i < ev->n; i++) {
-			const struct field_slot *s = &b->slots[ev->first + i];
-			R->fields[i] = (struct csv_field){b->bytes.buf + s->off, s->len, s->line, s->col,
-			                                  s->missing, s->plain, b->hashes[ev->first + i]};
-		}
-		struct csv_record rec = {R->file, ev->line, ev->index, ev->n, R->fields, ev->copy_of.digest ? &ev->copy_of : NULL,
+		struct csv_record rec = {R->file, ev->line, ev->index, ev->n, b->fields + ev->first, ev->copy_of.digest ? &ev->copy_of : NULL,
 		                         R->expected, NULL, 0};
 		const struct event *ahead = e + CSV_AHEAD < b->n_ev ? &b->ev[e + CSV_AHEAD] : NULL;
 		if (ahead && ahead->kind == EV_RECORD) {
-			rec.ahead = b->hashes + ahead->first;
+			rec.ahead = b->fields + ahead->first;
 			rec.n_ahead = ahead->n;
 		}
 		int rc = R->fn(&rec, R->user);
@@ -634,10 +623,12 @@ static void batch_reset(struct batch *b)
 static void hand_over(struct loader *L)
 {
 	struct relay *R = L->relay;
-	find_copies(L, L->cur);
-	L->cur->read = L->total;
+	struct batch *b = L->cur;
+	for (size_t k = 0; k < b->n_slots; k++) b->fields[k].s = b->bytes.buf + b->text_at[k];
+	find_copies(L, b);
+	b->read = L->total;
 	if (!R->threaded) {
-		if ((R->rc = replay(R, L->cur)) != 0) L->status = STOPPED;
+		if ((R->rc = replay(R, b)) != 0) L->status = STOPPED;
 	} else {
 		pthread_mutex_lock(&R->lock);
 		R->full[L->which] = 1;
@@ -800,11 +791,10 @@ int csv_load_stream(FILE *in, const char *name, const struct csv_opts *opts_in, 
 	free(L.buf);
 	for (int i = 0; i < 2; i++) {
 		sb_release(&R.batch[i].bytes);
-		free(R.batch[i].slots);
-		free(R.batch[i].hashes);
+		free(R.batch[i].fields);
+		free(R.batch[i].text_at);
 		free(R.batch[i].ev);
 	}
-	free(R.fields);
 	return rc;
 }
 

@@ -29,13 +29,13 @@ struct csv_record {
 	unsigned long line; /* where the record starts */
 	size_t index;       /* 0 for the header */
 	size_t n;
-	struct csv_field *f;
+	const struct csv_field *f;
 	const struct csv_first *first; /* an earlier copy of it (see csv_opts.dupes), else NULL */
 	size_t expected;    /* about how many records the input holds, from its size and samples
 	                       of its lines (0: unknown), to size arrays once */
-	/* The field hashes of the record CSV_AHEAD places later, when it is already parsed
-	 * (else NULL): what a callback will look up then can be fetched into the cache now. */
-	const uint64_t *ahead;
+	/* The fields of the record CSV_AHEAD places later, when it is already parsed (else NULL):
+	 * what a callback will look up then (by their hashes) can be fetched into the cache now. */
+	const struct csv_field *ahead;
 	size_t n_ahead;
 };
 

@@ -244,8 +244,8 @@ static int on_row(const struct csv_record *r, void *user)
 	in->ds->rows_read++;
 	/* The slots of the names of a row a few places on. */
 	if (r->ahead && (size_t)m->idx[COL_ARTIST] < r->n_ahead && (size_t)m->idx[COL_PROJECT] < r->n_ahead) {
-		intern_prefetch(&in->spellings, r->ahead[m->idx[COL_ARTIST]]);
-		intern_prefetch(&in->spellings, r->ahead[m->idx[COL_PROJECT]]);
+		intern_prefetch(&in->spellings, r->ahead[m->idx[COL_ARTIST]].hash);
+		intern_prefetch(&in->spellings, r->ahead[m->idx[COL_PROJECT]].hash);
 	}
 
 	size_t alen = 0, tlen = 0;
