@@ -19,7 +19,8 @@ static void ingest_free(struct ingest *in)
 {
 	intern_free(&in->artist_keys);
 	intern_free(&in->title_keys);
-	intern_free(&in->spellings);
+	intern_free(&in->artist_spellings);
+	intern_free(&in->title_spellings);
 	intern_free(&in->types);
 	intern_free(&in->pids);
 	intern_free(&in->roles);
@@ -51,7 +52,8 @@ int dataset_load(struct dataset *ds, const char *const *paths, size_t n_paths, c
 	arena_init(&ds->id_strings);
 	intern_init(&in.artist_keys, 1024);
 	intern_init(&in.title_keys, 1024);
-	intern_init(&in.spellings, 2048);
+	intern_init(&in.artist_spellings, 2048);
+	intern_init(&in.title_spellings, 2048);
 	intern_init(&in.types, 16);
 	intern_init(&in.pids, 16);
 	intern_init(&in.roles, 64);

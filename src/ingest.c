@@ -188,7 +188,7 @@ static void name_ids(struct ingest *in, int title, const char *s, size_t len, ui
 		*key = in->last_ids[title][1];
 		return;
 	}
-	uint32_t sp = intern_add_hashed(&in->spellings, s, len, hash, NULL);
+	uint32_t sp = intern_add_hashed(title ? &in->title_spellings : &in->artist_spellings, s, len, hash, NULL);
 	uint32_t *cached = key_slot(&in->key_of_spelling[title], &in->cap_key_of_spelling[title], sp);
 	if (*cached == NONE) {
 		sb_reset(&in->scratch);
@@ -244,8 +244,8 @@ static int on_row(const struct csv_record *r, void *user)
 	in->ds->rows_read++;
 	/* The slots of the names of a row a few places on. */
 	if (r->ahead && (size_t)m->idx[COL_ARTIST] < r->n_ahead && (size_t)m->idx[COL_PROJECT] < r->n_ahead) {
-		intern_prefetch(&in->spellings, r->ahead[m->idx[COL_ARTIST]].hash);
-		intern_prefetch(&in->spellings, r->ahead[m->idx[COL_PROJECT]].hash);
+		intern_prefetch(&in->artist_spellings, r->ahead[m->idx[COL_ARTIST]].hash);
+		intern_prefetch(&in->title_spellings, r->ahead[m->idx[COL_PROJECT]].hash);
 	}
 
 	size_t alen = 0, tlen = 0;
@@ -276,7 +276,7 @@ static int on_row(const struct csv_record *r, void *user)
 		sb_addch(&in->scratch, '\x01');
 		sb_add(&in->scratch, s, len);
 		row.artist = intern_add(&in->artist_keys, in->scratch.buf, in->scratch.len, NULL);
-		row.artist_sp = intern_add_hashed(&in->spellings, artist, alen, fa->hash, NULL);
+		row.artist_sp = intern_add_hashed(&in->artist_spellings, artist, alen, fa->hash, NULL);
 	} else {
 		name_ids(in, 0, artist, alen, fa->hash, &row.artist_sp, &row.artist);
 	}

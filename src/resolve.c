@@ -235,7 +235,7 @@ static void assign_projects(struct resolve *R)
 			const struct raw_row *row = &in->rows[R->project_first_row[dated[j - 1].c]];
 			struct srcloc loc = row_loc(in, row);
 			diag(SEV_WARNING, &loc, "title '%s' is used with years %s: kept as separate projects",
-			     intern_str(&in->spellings, row->title_sp), years.buf);
+			     intern_str(&in->title_spellings, row->title_sp), years.buf);
 			sb_release(&years);
 		}
 		/* The same title and year with another type: a typo, unless it is a film or show and
@@ -247,7 +247,7 @@ static void assign_projects(struct resolve *R)
 			if (is_soundtrack_pair(intern_str(&in->types, a->type), intern_str(&in->types, b->type))) continue;
 			struct srcloc loc = row_loc(in, b);
 			diag(SEV_WARNING, &loc, "title '%s' (%u) is used with types '%s' and '%s': kept as separate projects",
-			     intern_str(&in->spellings, b->title_sp), dated[k].b, intern_str(&in->types, a->type),
+			     intern_str(&in->title_spellings, b->title_sp), dated[k].b, intern_str(&in->types, a->type),
 			     intern_str(&in->types, b->type));
 		}
 		i = j;
@@ -280,7 +280,7 @@ static void assign_projects(struct resolve *R)
 		if (matches > 1 && R->n_projects > before) {
 			struct srcloc loc = row_loc(in, row);
 			diag(SEV_WARNING, &loc, "no year, and %zu projects are titled '%s': kept as a project of its own",
-			     matches, intern_str(&in->spellings, row->title_sp));
+			     matches, intern_str(&in->title_spellings, row->title_sp));
 		}
 	}
 	free(title_start);
@@ -515,7 +515,7 @@ static void report_spelling_variants(struct resolve *R, const struct triple *t, 
 		if (i > 0 && t[i].a == t[i - 1].a && t[i].b == t[i - 1].b) continue;
 		if (t[i].b == label[t[i].a]) continue;
 		struct srcloc loc = row_loc(in, &in->rows[t[i].c]);
-		const char *variant = intern_str(&in->spellings, t[i].b), *chosen = intern_str(&in->spellings, label[t[i].a]);
+		const char *variant = intern_str(&in->artist_spellings, t[i].b), *chosen = intern_str(&in->artist_spellings, label[t[i].a]);
 		struct strbuf vk = STRBUF_INIT;
 		sb_init(&vk);
 		norm_key(&vk, variant, strlen(variant));
@@ -528,11 +528,11 @@ static void report_spelling_variants(struct resolve *R, const struct triple *t, 
 			     "same artist", variant, chosen);
 		else if (keyed_by_id(&in->ds->artists[t[i].a]))
 			diag(SEV_WARNING, &loc, "'%s' has the artist_id of '%s': counted as the same artist",
-			     intern_str(&in->spellings, t[i].b), intern_str(&in->spellings, label[t[i].a]));
+			     intern_str(&in->artist_spellings, t[i].b), intern_str(&in->artist_spellings, label[t[i].a]));
 		else
 			diag(SEV_WARNING, &loc, "'%s' is written differently from '%s' only by case, Unicode form or spacing: "
-			     "counted as the same artist", intern_str(&in->spellings, t[i].b),
-			     intern_str(&in->spellings, label[t[i].a]));
+			     "counted as the same artist", intern_str(&in->artist_spellings, t[i].b),
+			     intern_str(&in->artist_spellings, label[t[i].a]));
 	}
 }
 
@@ -615,7 +615,7 @@ int resolve_dataset(struct ingest *in)
 	uint32_t *label = xmalloc(st_mult((R.n_artists > R.n_projects ? R.n_artists : R.n_projects) + 1, sizeof(uint32_t)));
 	for (size_t r = 0; r < in->n_rows; r++) t[r] = (struct triple){R.row_artist[r], in->rows[r].artist_sp, (uint32_t)r};
 	size_t n_variant_rows = pick_labels(t, in->n_rows, label, R.n_artists, R.scratch);
-	for (size_t a = 0; a < R.n_artists; a++) ds->artists[a].label = arena_strdup(&ds->strings, intern_str(&in->spellings, label[a]));
+	for (size_t a = 0; a < R.n_artists; a++) ds->artists[a].label = arena_strdup(&ds->strings, intern_str(&in->artist_spellings, label[a]));
 	struct strbuf sb = STRBUF_INIT;
 	sb_init(&sb);
 	for (size_t a = 0; a < R.n_artists; a++) {
@@ -638,7 +638,7 @@ int resolve_dataset(struct ingest *in)
 	for (size_t p = 0; p < R.n_projects; p++) {
 		struct project *pr = &ds->projects[p];
 		const struct raw_row *first = &in->rows[R.project_first_row[p]];
-		pr->label = arena_strdup(&ds->strings, intern_str(&in->spellings, label[p]));
+		pr->label = arena_strdup(&ds->strings, intern_str(&in->title_spellings, label[p]));
 		pr->year = first->year;
 		ptype[p] = first->type;
 	}
