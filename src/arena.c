@@ -59,6 +59,22 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 	return d;
 }
 
+void arena_adopt(struct arena *a, struct arena *from)
+{
+	struct arena_block *first = from->head;
+	if (!first) return;
+	from->head = NULL;
+	if (!a->head) {
+		a->head = first;
+		return;
+	}
+	/* Behind a's current block, which goes on serving a's allocations. */
+	struct arena_block *last = first;
+	while (last->next) last = last->next;
+	last->next = a->head->next;
+	a->head->next = first;
+}
+
 char *arena_strdup(struct arena *a, const char *s)
 {
 	return arena_strndup(a, s, strlen(s));

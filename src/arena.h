@@ -15,5 +15,8 @@ void *arena_alloc(struct arena *a, size_t n);
 /* A NUL-terminated copy of s[0..n). */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
+/* Moves every block of `from` into a, which frees them with its own; `from` is left empty.
+ * O(blocks of from). */
+void arena_adopt(struct arena *a, struct arena *from);
 
 #endif

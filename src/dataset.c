@@ -17,10 +17,11 @@ void load_opts_init(struct load_opts *o)
 
 static void ingest_free(struct ingest *in)
 {
-	intern_free(&in->artist_keys);
+	/* The artists' keys and labels and the projects' labels point at these tables' strings. */
+	intern_free_keep_strings(&in->artist_keys, &in->ds->strings);
 	intern_free(&in->title_keys);
-	intern_free(&in->artist_spellings);
-	intern_free(&in->title_spellings);
+	intern_free_keep_strings(&in->artist_spellings, &in->ds->strings);
+	intern_free_keep_strings(&in->title_spellings, &in->ds->strings);
 	intern_free(&in->types);
 	intern_free(&in->pids);
 	intern_free(&in->roles);

@@ -1,6 +1,5 @@
 #include "intern.h"
 
-#include <assert.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -126,9 +125,7 @@ void intern_free(struct intern *t)
 
 void intern_free_keep_strings(struct intern *t, struct arena *keep)
 {
-	assert(!keep->head); /* what it held would be lost */
-	*keep = t->arena;
-	arena_init(&t->arena);
+	arena_adopt(keep, &t->arena);
 	intern_free(t);
 }
 

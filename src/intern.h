@@ -25,8 +25,7 @@ struct intern {
 
 void intern_init(struct intern *t, size_t expected);
 void intern_free(struct intern *t);
-/* intern_free, but the strings stay valid: their arena goes to *keep (an empty arena), which
- * its owner frees. */
+/* intern_free, but the strings stay valid: their arena's blocks go to *keep, freed with it. */
 void intern_free_keep_strings(struct intern *t, struct arena *keep);
 /* Id of s[0..n), inserting it if new (then *is_new = 1 when is_new is given). */
 uint32_t intern_add(struct intern *t, const char *s, size_t n, int *is_new);

@@ -309,8 +309,8 @@ static void assign_artists(struct resolve *R)
 	in->artist_of_key = dense;
 }
 
-/* Links share the strings most of them repeat (one role, one source): copies[id] is string id
- * of t in the arena, made when first asked for. */
+/* Links and projects share the strings most of them repeat (one role, one source, a type):
+ * copies[id] is string id of t in the arena, made when first asked for. */
 static const char *shared_copy(struct dataset *ds, const struct intern *t, const char **copies, uint32_t id)
 {
 	if (!copies[id]) copies[id] = arena_strdup(&ds->strings, intern_str(t, id));
@@ -615,12 +615,14 @@ int resolve_dataset(struct ingest *in)
 	uint32_t *label = xmalloc(st_mult((R.n_artists > R.n_projects ? R.n_artists : R.n_projects) + 1, sizeof(uint32_t)));
 	for (size_t r = 0; r < in->n_rows; r++) t[r] = (struct triple){R.row_artist[r], in->rows[r].artist_sp, (uint32_t)r};
 	size_t n_variant_rows = pick_labels(t, in->n_rows, label, R.n_artists, R.scratch);
-	for (size_t a = 0; a < R.n_artists; a++) ds->artists[a].label = arena_strdup(&ds->strings, intern_str(&in->artist_spellings, label[a]));
+	/* Labels and keys are the intern tables' own strings, kept with the dataset's (see
+	 * ingest_free) rather than copied. */
+	for (size_t a = 0; a < R.n_artists; a++) ds->artists[a].label = intern_str(&in->artist_spellings, label[a]);
 	struct strbuf sb = STRBUF_INIT;
 	sb_init(&sb);
 	for (size_t a = 0; a < R.n_artists; a++) {
 		struct artist *x = &ds->artists[a];
-		x->key = arena_strdup(&ds->strings, intern_str(&in->artist_keys, in->rows[R.artist_first_row[a]].artist));
+		x->key = intern_str(&in->artist_keys, in->rows[R.artist_first_row[a]].artist);
 		/* A name's key is its normalised spelling, the label's too, unless an alias or an
 		 * artist_id made it. */
 		if (!ds->aliases && !keyed_by_id(x)) {
@@ -638,7 +640,7 @@ int resolve_dataset(struct ingest *in)
 	for (size_t p = 0; p < R.n_projects; p++) {
 		struct project *pr = &ds->projects[p];
 		const struct raw_row *first = &in->rows[R.project_first_row[p]];
-		pr->label = arena_strdup(&ds->strings, intern_str(&in->title_spellings, label[p]));
+		pr->label = intern_str(&in->title_spellings, label[p]);
 		pr->year = first->year;
 		ptype[p] = first->type;
 	}
@@ -651,8 +653,10 @@ int resolve_dataset(struct ingest *in)
 		if (!*intern_str(&in->types, ptype[R.row_project[r]])) ptype[R.row_project[r]] = in->rows[r].type;
 		in->project_title_key[R.row_project[r]] = in->rows[r].title;
 	}
-	for (size_t p = 0; p < R.n_projects; p++)
-		ds->projects[p].type = arena_strdup(&ds->strings, intern_str(&in->types, ptype[p]));
+	/* A handful of types over every project: one copy of each. */
+	const char **type_copies = xcalloc(intern_count(&in->types) + 1, sizeof(char *));
+	for (size_t p = 0; p < R.n_projects; p++) ds->projects[p].type = shared_copy(ds, &in->types, type_copies, ptype[p]);
+	free(type_copies);
 	free(ptype);
 
 	pthread_t label_thread;
