@@ -16,15 +16,14 @@ static uint64_t rotl(uint64_t x, int b)
 	return (x << b) | (x >> (64 - b));
 }
 
-/* A 4-byte load as a little-endian number. */
-static uint32_t le32(uint32_t x)
-{
+/* 8- and 4-byte loads as little-endian numbers, as SipHash reads its input on every machine. */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return __builtin_bswap32(x);
+static uint64_t le64(uint64_t x) { return __builtin_bswap64(x); }
+static uint32_t le32(uint32_t x) { return __builtin_bswap32(x); }
 #else
-	return x;
+static uint64_t le64(uint64_t x) { return x; }
+static uint32_t le32(uint32_t x) { return x; }
 #endif
-}
 
 #define SIPROUND                                                                            \
 	do {                                                                                \
@@ -43,6 +42,7 @@ uint64_t siphash13(const void *data, size_t n, uint64_t k0, uint64_t k1)
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&m, p + i, 8);
+		m = le64(m);
 		v3 ^= m;
 		SIPROUND;
 		v0 ^= m;
