@@ -61,7 +61,8 @@ struct batch {
 /* Reading is split in two: a parsing thread (read, SHA-256, libcsv, positions, UTF-8
  * validation) fills batches of records while the caller's thread hands the previous batch's
  * records to the callback and prints the messages, in input order. The batches go round a
- * ring, so memory stays O(batches + largest record). Without a second thread every batch is handed
+ * ring, and a batch keeps its buffers' room when reset, so memory stays
+ * O(BATCHES * (BATCH_BYTES + largest record)). Without a second thread every batch is handed
  * over at once. */
 struct relay {
 	pthread_mutex_t lock;
@@ -521,8 +522,9 @@ static size_t fast_line(struct loader *L, const char *p, size_t n)
 	s.n_fields = 0;
 	s.start[0] = 0;
 	s.chars_before[0] = 0;
-	/* Which fields are plain is found in this pass rather than in another over each field
-	 * (0.06 s of 0.49 at 1M rows). */
+	/* Which fields are plain is found in this pass rather than in another over each field:
+	 * with a do-nothing consumer at 1M rows, the reader took 0.42-0.43 s of CPU without that
+	 * pass against 0.49 s with it. */
 	s.not_plain = 0;
 	size_t i = 0, len = (size_t)(end - p), cont = 0;
 	unsigned odd = 0;
@@ -539,7 +541,7 @@ static size_t fast_line(struct loader *L, const char *p, size_t n)
 			return 0;
 		} else {
 			cont += (c & 0xC0) == 0x80;
-			odd |= ((unsigned)(c - 0x20) >= 0x5F) & (c != '\t');
+			odd |= ((unsigned)(c - 0x20) >= 0x5F) & (c != '\t'); /* outside 0x20-0x7E: plain_text's test */
 		}
 	}
 	L->record_line = L->line;
@@ -601,8 +603,8 @@ static int replay(struct relay *R, const struct batch *b)
 			error("%s", b->bytes.buf + ev->first);
 			continue;
 		}
-		struct csv_record rec = {R->file, ev->line, ev->index, ev->n, b->fields + ev->first, ev->copy_of.digest ? &ev->copy_of : NULL,
-		                         R->expected, NULL, 0};
+		struct csv_record rec = {R->file,         ev->line,   ev->index, ev->n, b->fields + ev->first,
+		                         ev->copy_of.digest ? &ev->copy_of : NULL, R->expected, NULL, 0};
 		const struct event *ahead = e + CSV_AHEAD < b->n_ev ? &b->ev[e + CSV_AHEAD] : NULL;
 		if (ahead && ahead->kind == EV_RECORD) {
 			rec.ahead = b->fields + ahead->first;
@@ -760,6 +762,9 @@ int csv_load_stream(FILE *in, const char *name, const struct csv_opts *opts_in, 
 	L.n = fread(L.buf, 1, DETECT_BYTES, in);
 	L.start = L.n >= 3 && memcmp(L.buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	if (!opts.delimiter) opts.delimiter = detect_delimiter(L.buf + L.start, L.n - L.start);
+	/* The only ones the command line takes; fast_line's byte classes rely on it (none of them
+	 * is a quote, a CR or a UTF-8 continuation byte). */
+	assert(opts.delimiter == ',' || opts.delimiter == ';' || opts.delimiter == '\t');
 	if (R.size > L.n) R.expected = estimate_records(fileno(in), R.size, L.buf, L.n);
 	/* Sized once for the records the file promises, rather than grown step by step (at 10M
 	 * rows the parsing thread spent 6.8-8.0 s grown, 5.7-6.0 s sized). */

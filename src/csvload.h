@@ -63,7 +63,7 @@ void csv_dupes_free(struct csv_dupes *d);
 typedef int (*csv_record_fn)(const struct csv_record *rec, void *user);
 
 struct csv_opts {
-	char delimiter;      /* 0: detect from the header line */
+	char delimiter;      /* ',', ';', '\t', or 0: detect from the header line */
 	size_t max_field;    /* bytes; a longer field is an error */
 	size_t max_fields;   /* per record */
 	size_t chunk_size;   /* read size; tests vary it */

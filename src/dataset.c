@@ -79,7 +79,8 @@ int dataset_load(struct dataset *ds, const char *const *paths, size_t n_paths, c
 		if (r == EXIT_IO) rc = r;
 	}
 	/* Every duplicate is found once the files are read: the table goes before resolving makes
-	 * the process's peak (at 10M rows, 2,697 MB with it, 2,207 MB without). */
+	 * the process's peak (at 10M rows, when the table had 2^25 slots: 2,697 MB kept, 2,207 MB
+	 * freed). */
 	csv_dupes_free(&in.dupes);
 	stage_end();
 	if (!rc || (o->keep_going && rc == EXIT_DATA)) {
