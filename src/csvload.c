@@ -139,10 +139,17 @@ static void note(struct loader *L, enum severity sev, const struct srcloc *loc, 
 	                                  0, off, (size_t)n, 0, {0}};
 }
 
+/* Printable ASCII or TAB: with CR and LF, what a plain field holds (split_blocks has it as
+ * SSE2 masks). */
+static inline int printable_or_tab(unsigned char c)
+{
+	return ((unsigned)(c - 0x20) < 0x5F) | (c == '\t');
+}
+
 static int plain_text(const unsigned char *s, size_t len)
 {
 	int plain = 1;
-	for (size_t i = 0; i < len; i++) plain &= (s[i] >= 0x20 && s[i] < 0x7F) | (s[i] == '\t') | (s[i] == '\n') | (s[i] == '\r');
+	for (size_t i = 0; i < len; i++) plain &= printable_or_tab(s[i]) | (s[i] == '\n') | (s[i] == '\r');
 	return plain;
 }
 
@@ -541,7 +548,7 @@ static size_t fast_line(struct loader *L, const char *p, size_t n)
 			return 0;
 		} else {
 			cont += (c & 0xC0) == 0x80;
-			odd |= ((unsigned)(c - 0x20) >= 0x5F) & (c != '\t'); /* outside 0x20-0x7E: plain_text's test */
+			odd |= !printable_or_tab(c);
 		}
 	}
 	L->record_line = L->line;
@@ -603,7 +610,7 @@ static int replay(struct relay *R, const struct batch *b)
 			error("%s", b->bytes.buf + ev->first);
 			continue;
 		}
-		struct csv_record rec = {R->file,         ev->line,   ev->index, ev->n, b->fields + ev->first,
+		struct csv_record rec = {R->file, ev->line, ev->index, ev->n, b->fields + ev->first,
 		                         ev->copy_of.digest ? &ev->copy_of : NULL, R->expected, NULL, 0};
 		const struct event *ahead = e + CSV_AHEAD < b->n_ev ? &b->ev[e + CSV_AHEAD] : NULL;
 		if (ahead && ahead->kind == EV_RECORD) {

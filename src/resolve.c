@@ -515,7 +515,8 @@ static void report_spelling_variants(struct resolve *R, const struct triple *t, 
 		if (i > 0 && t[i].a == t[i - 1].a && t[i].b == t[i - 1].b) continue;
 		if (t[i].b == label[t[i].a]) continue;
 		struct srcloc loc = row_loc(in, &in->rows[t[i].c]);
-		const char *variant = intern_str(&in->artist_spellings, t[i].b), *chosen = intern_str(&in->artist_spellings, label[t[i].a]);
+		const char *variant = intern_str(&in->artist_spellings, t[i].b);
+		const char *chosen = intern_str(&in->artist_spellings, label[t[i].a]);
 		struct strbuf vk = STRBUF_INIT;
 		sb_init(&vk);
 		norm_key(&vk, variant, strlen(variant));
@@ -527,12 +528,10 @@ static void report_spelling_variants(struct resolve *R, const struct triple *t, 
 			diag(SEV_WARNING, &loc, "'%s' is '%s' in another Unicode form (decomposed accents): counted as the "
 			     "same artist", variant, chosen);
 		else if (keyed_by_id(&in->ds->artists[t[i].a]))
-			diag(SEV_WARNING, &loc, "'%s' has the artist_id of '%s': counted as the same artist",
-			     intern_str(&in->artist_spellings, t[i].b), intern_str(&in->artist_spellings, label[t[i].a]));
+			diag(SEV_WARNING, &loc, "'%s' has the artist_id of '%s': counted as the same artist", variant, chosen);
 		else
 			diag(SEV_WARNING, &loc, "'%s' is written differently from '%s' only by case, Unicode form or spacing: "
-			     "counted as the same artist", intern_str(&in->artist_spellings, t[i].b),
-			     intern_str(&in->artist_spellings, label[t[i].a]));
+			     "counted as the same artist", variant, chosen);
 	}
 }
 
