@@ -21,6 +21,16 @@ static const char *const columns[] = {
 
 static const struct kgraph *sort_graph;
 
+/* Rows gathered at a time: their values (16 columns at most, 8 bytes each) stay in a core's
+ * cache. */
+#define GATHER_ROWS 1024
+
+union value {
+	const char *s;
+	int64_t i;
+	double d;
+};
+
 struct ranked {
 	double key; /* PageRank, or degree when PageRank was not computed */
 	size_t v;
@@ -80,27 +90,52 @@ int write_rankings(FILE *file, const struct kgraph *g, const struct write_opts *
 	/* A CSV has no metadata: when path metrics are estimates, every row says so. */
 	if (g->note) ob_puts(f, ",note");
 	ob_putc(f, '\n');
-	for (size_t r = 0; r < n; r++) {
-		size_t v = order[r].v;
-		ob_int(f, (int64_t)(r + 1));
-		ob_putc(f, ',');
-		csv_field(f, g->vid[v]);
-		ob_putc(f, ',');
-		csv_field(f, g->v.cols[0]->s[v]);
+	/* Rows go out in rank order, so each reads its artist's values at random, from as many
+	 * arrays as there are columns. Reading them so, row by row, took 1.35 s at 10M credit rows
+	 * (1.15M artists) against about 0.5 s in vertex order; prefetching each row's values a few
+	 * rows ahead gained nothing. So a block of rows is gathered column by column first, the
+	 * random reads staying within one array at a time: the whole file then took 1.03-1.16 s
+	 * against 1.63-1.66 s, sort included. */
+	union value *vals = xmalloc(st_mult((2 + n_cols) * GATHER_ROWS, sizeof(*vals)));
+	unsigned char *present = xmalloc(n_cols * GATHER_ROWS + 1);
+	for (size_t r0 = 0; r0 < n; r0 += GATHER_ROWS) {
+		size_t rows = n - r0 < GATHER_ROWS ? n - r0 : GATHER_ROWS;
+		for (size_t i = 0; i < rows; i++) vals[i].s = g->vid[order[r0 + i].v];
+		for (size_t i = 0; i < rows; i++) vals[GATHER_ROWS + i].s = g->v.cols[0]->s[order[r0 + i].v];
 		for (size_t c = 0; c < n_cols; c++) {
-			const struct attr_col *col = cols[c];
-			ob_putc(f, ',');
-			if (!attr_present(col, v)) continue;
-			if (col->type == ATTR_STRING) csv_field(f, col->s[v]);
-			else if (col->type == ATTR_INT) ob_int(f, col->i[v]);
-			else ob_double(f, col->d[v]);
+			union value *col_vals = vals + (2 + c) * GATHER_ROWS;
+			unsigned char *col_present = present + c * GATHER_ROWS;
+			for (size_t i = 0; i < rows; i++) {
+				size_t v = order[r0 + i].v;
+				col_present[i] = (unsigned char)attr_present(cols[c], v);
+				if (cols[c]->type == ATTR_STRING) col_vals[i].s = cols[c]->s[v];
+				else if (cols[c]->type == ATTR_INT) col_vals[i].i = cols[c]->i[v];
+				else col_vals[i].d = cols[c]->d[v];
+			}
 		}
-		if (g->note) {
+		for (size_t i = 0; i < rows; i++) {
+			ob_int(f, (int64_t)(r0 + i + 1));
 			ob_putc(f, ',');
-			csv_field(f, g->note);
+			csv_field(f, vals[i].s);
+			ob_putc(f, ',');
+			csv_field(f, vals[GATHER_ROWS + i].s);
+			for (size_t c = 0; c < n_cols; c++) {
+				const union value *x = &vals[(2 + c) * GATHER_ROWS + i];
+				ob_putc(f, ',');
+				if (!present[c * GATHER_ROWS + i]) continue;
+				if (cols[c]->type == ATTR_STRING) csv_field(f, x->s);
+				else if (cols[c]->type == ATTR_INT) ob_int(f, x->i);
+				else ob_double(f, x->d);
+			}
+			if (g->note) {
+				ob_putc(f, ',');
+				csv_field(f, g->note);
+			}
+			ob_putc(f, '\n');
 		}
-		ob_putc(f, '\n');
 	}
+	free(vals);
+	free(present);
 	free(order);
 	ob_close(f);
 	return 0;
