@@ -61,7 +61,8 @@ size_t edgelist_components(size_t n, size_t m, const uint32_t *from, const uint3
  *    where the lists hold 8 ends on average, so that the starts of V lists a block cost less
  *    than the ends (and a step is O(V + E)). It gains little where the shares fit in the last
  *    level cache: on 10M credit rows (1.15M vertices, 9 MB of shares, 5 blocks) the steps took
- *    8.47-8.63 s against 8.72-9.01 s in one block, three runs each, and building the lists
+ *    8.47-8.63 s against 8.72-9.01 s in one block, three runs each (93 steps, before the
+ *    components were solved apart), and building the lists
  *    0.1 s longer; blocks of 2^17 and 2^16 vertices (past the 8-end rule) were slower, 9.6-10.0
  *    and 13.1-13.7 s, two runs each.
  *  - Each component is solved on its own. A vertex without edges spreads its rank evenly, as
@@ -75,8 +76,9 @@ size_t edgelist_components(size_t n, size_t m, const uint32_t *from, const uint3
  *    all together, the largest component (1.14M of 1.15M vertices) had moved by 1e-15 at the
  *    80th step while 9,142 small ones held the whole change and took 93 steps. So the steps
  *    over all vertices stop when the components above SMALL_COMPONENT vertices have moved by
- *    less than 1e-12 in total (58 steps there), and then each smaller one is iterated alone
- *    until it has too, in cache (2 ms there).
+ *    less than TOLERANCE times the rank they hold (58 steps there), and then each smaller
+ *    one is iterated alone until it has too, in cache (2 ms there). Together the components'
+ *    last steps move the ranks by less than TOLERANCE, the bound of iterating all together.
  *  - The vertices are cut in two ranges of about equal work, one per thread, and a thread
  *    writes only its range. Every vertex's sum goes through its lists in a fixed order (the
  *    weight-1 ends, then the others; block after block; each in the edges' order) and every
@@ -84,6 +86,7 @@ size_t edgelist_components(size_t n, size_t m, const uint32_t *from, const uint3
  *    are the same bytes whatever the threads' timing, and when no thread could be started. */
 #define BLOCK_SHIFT 18
 #define SMALL_COMPONENT 4096
+#define TOLERANCE 1e-12
 
 struct adjacency {
 	size_t blocks; /* 0 when there are no ends */
@@ -102,6 +105,7 @@ struct pr {
 	const unsigned char *small; /* small[v]: v's component is solved on its own afterwards */
 	size_t cut[3];              /* the two ranges: [cut[0], cut[1]) and [cut[1], cut[2]) */
 	double moved[2];            /* each range's |next - cur| over the vertices not small */
+	double big_tolerance;       /* TOLERANCE times the rank of the components not small */
 	int threaded;
 	pthread_barrier_t barrier;
 	double *result;
@@ -236,9 +240,9 @@ static void pr_wait(struct pr *p)
 /* The steps over all vertices as run by thread `half` (0 or 1) on its range, or by the only
  * thread on both ranges (half -1). Both threads take the decision to stop from the same
  * partial sums added in the same order, so they agree on it without telling each other. Each
- * barrier separates writing an array from reading it in the other thread: next[] and share[]
- * between a step's pulling and settling, share[] and the partial sums between settling and
- * the next step. */
+ * barrier separates writing an array from reading it in the other thread: share[] between a
+ * step's pulling and settling, share[] and the partial sums between settling and the next
+ * step (next[] is read and written in a thread's own range only). */
 static void pr_iterate(struct pr *p, int half)
 {
 	int h0 = half < 0 ? 0 : half, h1 = half < 0 ? 2 : half + 1;
@@ -253,19 +257,21 @@ static void pr_iterate(struct pr *p, int half)
 		double *t = cur;
 		cur = next;
 		next = t;
-		if (moved < 1e-12) break;
+		if (moved < p->big_tolerance) break;
 	}
 	if (half <= 0) p->result = cur;
 }
 
-/* Iterates the small components one at a time, each until it moves by less than 1e-12 in
- * total: x holds the ranks, scratch is free. vertices lists them component after component,
- * component c's in [start[c], start[c + 1]). O(steps * (V + E)) of each, in cache. */
+/* Iterates the small components one at a time, each until it moves by less than TOLERANCE
+ * times the rank it holds (|C| / n): x holds the ranks, scratch is free. vertices lists them
+ * component after component, component c's in [start[c], start[c + 1]). O(steps * (V + E))
+ * of each, in cache. */
 static void pr_solve_small(struct pr *p, double *x, double *scratch, const uint32_t *vertices,
                            const size_t *start, size_t components)
 {
 	for (size_t c = 0; c < components; c++) {
 		const uint32_t *vs = vertices + start[c], *end = vertices + start[c + 1];
+		double tolerance = TOLERANCE * (double)(end - vs) / (double)p->n;
 		for (int step = 0; step++ < 10000;) {
 			for (const uint32_t *v = vs; v < end; v++) pr_pull(p, *v, (size_t)*v + 1, scratch);
 			double moved = 0;
@@ -274,7 +280,7 @@ static void pr_solve_small(struct pr *p, double *x, double *scratch, const uint3
 				x[*v] = scratch[*v];
 				pr_set_share(p, *v, x[*v]);
 			}
-			if (moved < 1e-12) break;
+			if (moved < tolerance) break;
 		}
 	}
 }
@@ -356,6 +362,7 @@ void edgelist_pagerank(size_t n, size_t m, const uint32_t *from, const uint32_t 
 		else hi = mid;
 	}
 	p.cut[0] = 0, p.cut[1] = lo, p.cut[2] = n;
+	p.big_tolerance = TOLERANCE * (double)(n - small_start[smalls]) / (double)n;
 	/* The start: each component's share of the rank, spread evenly (see above). */
 	p.base = (1 - damping) / (double)n;
 	for (size_t v = 0; v < n; v++) {
