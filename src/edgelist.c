@@ -62,9 +62,8 @@ size_t edgelist_components(size_t n, size_t m, const uint32_t *from, const uint3
  *    than the ends (and a step is O(V + E)). It gains little where the shares fit in the last
  *    level cache: on 10M credit rows (1.15M vertices, 9 MB of shares, 5 blocks) the steps took
  *    8.47-8.63 s against 8.72-9.01 s in one block, three runs each (93 steps, before the
- *    components were solved apart), and building the lists
- *    0.1 s longer; blocks of 2^17 and 2^16 vertices (past the 8-end rule) were slower, 9.6-10.0
- *    and 13.1-13.7 s, two runs each.
+ *    components were solved apart), and building the lists 0.1 s longer; blocks of 2^17 and
+ *    2^16 vertices (past the 8-end rule) were slower, 9.6-10.0 and 13.1-13.7 s, two runs each.
  *  - Each component is solved on its own. A vertex without edges spreads its rank evenly, as
  *    teleport does, so the ranks are proportional to the solution of x = (1 - d) / n + d * P x
  *    where P moves rank along the edges only (d is the damping): they are that solution
@@ -81,8 +80,8 @@ size_t edgelist_components(size_t n, size_t m, const uint32_t *from, const uint3
  *    last steps move the ranks by less than TOLERANCE, the bound of iterating all together.
  *  - The vertices are cut in two ranges of about equal work, one per thread, and a thread
  *    writes only its range. Every vertex's sum goes through its lists in a fixed order (the
- *    weight-1 ends, then the others; block after block; each in the edges' order) and every
- *    total over the vertices is the first range's partial sum plus the second's, so the ranks
+ *    weight-1 ends, then the others; block after block; each in the edges' order) and a
+ *    step's total movement is the first range's partial sum plus the second's, so the ranks
  *    are the same bytes whatever the threads' timing, and when no thread could be started. */
 #define BLOCK_SHIFT 18
 #define SMALL_COMPONENT 4096
@@ -370,19 +369,25 @@ void edgelist_pagerank(size_t n, size_t m, const uint32_t *from, const uint32_t 
 		pr_set_share(&p, v, rank[v]);
 	}
 
-	pthread_t helper;
-	p.threaded = n > 1 && pthread_barrier_init(&p.barrier, NULL, 2) == 0;
-	if (p.threaded && pthread_create(&helper, NULL, pr_helper, &p) != 0) {
-		pthread_barrier_destroy(&p.barrier);
-		p.threaded = 0;
-	}
-	pr_iterate(&p, p.threaded ? 0 : -1);
-	if (p.threaded) {
-		pthread_join(helper, NULL);
-		pthread_barrier_destroy(&p.barrier);
+	/* The steps over all vertices, unless every component is small: then nothing would stop
+	 * them before the cap (no vertex to move, a tolerance of 0). */
+	p.result = rank;
+	if (small_start[smalls] < n) {
+		pthread_t helper;
+		p.threaded = n > 1 && pthread_barrier_init(&p.barrier, NULL, 2) == 0;
+		if (p.threaded && pthread_create(&helper, NULL, pr_helper, &p) != 0) {
+			pthread_barrier_destroy(&p.barrier);
+			p.threaded = 0;
+		}
+		pr_iterate(&p, p.threaded ? 0 : -1);
+		if (p.threaded) {
+			pthread_join(helper, NULL);
+			pthread_barrier_destroy(&p.barrier);
+		}
 	}
 	pr_solve_small(&p, p.result, p.result == rank ? p.spare : rank, small_vertices, small_start, smalls);
-	/* Normalised: the vertices without edges' spreading their rank, and rounding. */
+	/* Divided by their sum, which stands for the rank spread by the vertices without edges
+	 * (and for rounding). */
 	double total = 0;
 	for (size_t v = 0; v < n; v++) total += p.result[v];
 	for (size_t v = 0; v < n; v++) rank[v] = p.result[v] / total;

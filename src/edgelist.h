@@ -16,12 +16,13 @@ void edgelist_degree_strength(size_t n, size_t m, const uint32_t *from, const ui
 size_t edgelist_components(size_t n, size_t m, const uint32_t *from, const uint32_t *to, int64_t *membership);
 /* PageRank of the undirected graph, igraph's conventions: each edge both ways with its weight
  * (w NULL: unweighted), a vertex without edges spreads its rank evenly, uniform teleport,
- * ranks sum to 1. Power iteration, each component until it moves by less than 1e-12 times the
- * rank it holds, the small ones on their own: the edges are first laid out as adjacency lists
- * (O(V + E) time; 4 bytes an edge end of weight 1, 12 another, freed on return), then each
- * step, O(V + E), pulls every vertex's rank from its neighbours, the vertices split between
- * two threads (this is our own code, not igraph's, which is not thread-safe). The same bytes
- * whatever the threads' timing. strength must come from edgelist_degree_strength. */
+ * ranks sum to 1. Power iteration: the edges are first laid out as adjacency lists (O(V + E)
+ * time; 4 bytes an edge end of weight 1, 12 another, freed on return), then each step,
+ * O(V + E), pulls every vertex's rank from its neighbours, the vertices split between two
+ * threads (this is our own code, not igraph's, which is not thread-safe), until the components
+ * of more than 4096 vertices move by less than 1e-12 times the rank they hold; then each
+ * smaller component is iterated alone until it does too. The same bytes whatever the threads'
+ * timing. strength must come from edgelist_degree_strength. */
 void edgelist_pagerank(size_t n, size_t m, const uint32_t *from, const uint32_t *to, const double *w,
                        const double *strength, double damping, double *rank);
 
