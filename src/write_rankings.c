@@ -91,11 +91,11 @@ int write_rankings(FILE *file, const struct kgraph *g, const struct write_opts *
 	if (g->note) ob_puts(f, ",note");
 	ob_putc(f, '\n');
 	/* Rows go out in rank order, so each reads its artist's values at random, from as many
-	 * arrays as there are columns. Reading them so, row by row, at 10M credit rows (1.15M
-	 * artists) the rows took 1.21-1.35 s, and 0.31-0.51 s in vertex order (a test build, two
-	 * runs each); prefetching each row's values a few rows ahead gained nothing. So a block of
-	 * rows is gathered column by column first, the random reads staying within one array at
-	 * a time: the whole file then took 1.03-1.16 s against 1.63-1.66 s, sort included. */
+	 * arrays as there are columns. Read so, row by row, the rows took 1.21-1.35 s at 10M credit
+	 * rows (1.15M artists), and 0.31-0.51 s in vertex order (a test build, two runs each);
+	 * prefetching each row's values a few rows ahead gained nothing. So a block of rows is
+	 * gathered column by column first, the random reads staying within one array at a time:
+	 * the whole file then took 1.03-1.16 s against 1.63-1.66 s, sort included. */
 	union value *vals = xmalloc(st_mult((2 + n_cols) * GATHER_ROWS, sizeof(*vals)));
 	unsigned char *present = xmalloc(n_cols * GATHER_ROWS + 1);
 	for (size_t r0 = 0; r0 < n; r0 += GATHER_ROWS) {
