@@ -304,20 +304,21 @@ static void *pr_helper(void *arg)
 }
 
 /* Marks the vertices of components of at most SMALL_COMPONENT vertices in small[] and lists
- * them, component after component in order of their lowest vertex, into *vertices (start[] as
- * for pr_solve_small, allocated here). Returns the number of small components. Union-find and
- * two counting passes: near O(V + E). */
-static size_t small_components(size_t n, size_t m, const uint32_t *from, const uint32_t *to, unsigned char *small,
-                               uint32_t **vertices, size_t **start)
+ * them, component after component in the order of their numbers in `membership`, into
+ * *vertices (start[] as for pr_solve_small, allocated here). Returns the number of small
+ * components. Two counting passes: O(V). */
+static size_t small_components(size_t n, const int64_t *membership, unsigned char *small, uint32_t **vertices,
+                               size_t **start)
 {
-	int64_t *membership = xmalloc(st_mult(n + 1, sizeof(int64_t)));
-	size_t count = edgelist_components(n, m, from, to, membership);
+	size_t count = 0;
+	for (size_t v = 0; v < n; v++)
+		if ((size_t)membership[v] + 1 > count) count = (size_t)membership[v] + 1;
 	size_t *size = xcalloc(count + 1, sizeof(size_t));
 	for (size_t v = 0; v < n; v++) size[membership[v]]++;
 	/* Component c's place among the small ones, in size[c]: SIZE_MAX if it is not small. */
 	size_t smalls = 0, listed = 0;
 	for (size_t c = 0; c < count; c++) {
-		if (size[c] > SMALL_COMPONENT) {
+		if (!size[c] || size[c] > SMALL_COMPONENT) { /* a number no vertex has, or a large one */
 			size[c] = SIZE_MAX;
 			continue;
 		}
@@ -337,17 +338,23 @@ static size_t small_components(size_t n, size_t m, const uint32_t *from, const u
 		if (small[v]) (*vertices)[at[size[membership[v]]]++] = (uint32_t)v;
 	free(at);
 	free(size);
-	free(membership);
 	return smalls;
 }
 
 void edgelist_pagerank(size_t n, size_t m, const uint32_t *from, const uint32_t *to, const double *w,
-                       const double *strength, double damping, double *rank)
+                       const double *strength, const int64_t *components, double damping, double *rank)
 {
 	if (!n) return;
+	int64_t *own = NULL; /* the components when the caller has none (union-find, near O(V + E)) */
+	if (!components) {
+		own = xmalloc(st_mult(n + 1, sizeof(int64_t)));
+		edgelist_components(n, m, from, to, own);
+	}
 	unsigned char *small = xmalloc(n);
 	uint32_t *small_vertices;
-	size_t *small_start, smalls = small_components(n, m, from, to, small, &small_vertices, &small_start);
+	size_t *small_start, smalls = small_components(n, components ? components : own, small, &small_vertices,
+	                                               &small_start);
+	free(own);
 	struct pr p = {.n = n, .strength = strength, .damping = damping, .rank = rank, .small = small};
 	adjacency_build(&p, m, from, to, w);
 	p.share = xmalloc(st_mult(n, sizeof(double)));

@@ -22,8 +22,9 @@ size_t edgelist_components(size_t n, size_t m, const uint32_t *from, const uint3
  * threads (this is our own code, not igraph's, which is not thread-safe), until the components
  * of more than 4096 vertices move by less than 1e-12 times the rank they hold; then each
  * smaller component is iterated alone until it does too. The same bytes whatever the threads'
- * timing. strength must come from edgelist_degree_strength. */
+ * timing. strength must come from edgelist_degree_strength; components numbers each vertex's
+ * component from 0 (as edgelist_components does, in any order), or is NULL to find them. */
 void edgelist_pagerank(size_t n, size_t m, const uint32_t *from, const uint32_t *to, const double *w,
-                       const double *strength, double damping, double *rank);
+                       const double *strength, const int64_t *components, double damping, double *rank);
 
 #endif
