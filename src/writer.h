@@ -7,6 +7,7 @@
 
 #include "dataset.h"
 #include "graph.h"
+#include "prefetch.h"
 #include "strbuf.h"
 
 #define CREDGRAPH_VERSION "0.1.0"
@@ -54,7 +55,7 @@ void provenance_text(struct strbuf *sb, const struct provenance *p, const char *
 /* An edge's target is a random vertex: on big graphs its id is a cache miss, twice over (the
  * pointer, then the text). Called at edge e, this loads edge e+32's pointer and plain length
  * and edge e+16's text, so that they have arrived when their turn comes. */
-static inline void prefetch_edge_ids(const struct kgraph *g, const unsigned *plain, size_t e)
+PREFETCH_HELPER void prefetch_edge_ids(const struct kgraph *g, const unsigned *plain, size_t e)
 {
 	if (e + 32 < g->n_edges) {
 		__builtin_prefetch(&g->vid[g->to[e + 32]]);
