@@ -614,11 +614,13 @@ static int replay(struct relay *R, const struct batch *b)
 			continue;
 		}
 		struct csv_record rec = {R->file, ev->line, ev->index, ev->n, b->fields + ev->first,
-		                         ev->copy_of.digest ? &ev->copy_of : NULL, R->expected, NULL, 0};
-		const struct event *ahead = e + CSV_AHEAD < b->n_ev ? &b->ev[e + CSV_AHEAD] : NULL;
-		if (ahead && ahead->kind == EV_RECORD) {
-			rec.ahead = b->fields + ahead->first;
-			rec.n_ahead = ahead->n;
+		                         ev->copy_of.digest ? &ev->copy_of : NULL, R->expected, {NULL}, {0}};
+		for (size_t k = 0; k < CSV_AHEAD_STAGES; k++) {
+			size_t later = e + (CSV_AHEAD_STAGES - k) * CSV_AHEAD_STEP;
+			if (later < b->n_ev && b->ev[later].kind == EV_RECORD) {
+				rec.ahead[k] = b->fields + b->ev[later].first;
+				rec.n_ahead[k] = b->ev[later].n;
+			}
 		}
 		int rc = R->fn(&rec, R->user);
 		if (rc) return rc;

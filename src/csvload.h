@@ -21,8 +21,8 @@ struct csv_field {
 	uint64_t hash;      /* intern_hash of the text without the white space around it */
 };
 
-/* How many records later csv_record.ahead looks. */
-enum { CSV_AHEAD = 12 };
+/* csv_record.ahead[k] is the record (CSV_AHEAD_STAGES - k) * CSV_AHEAD_STEP places later. */
+enum { CSV_AHEAD_STAGES = 3, CSV_AHEAD_STEP = 4 };
 
 struct csv_record {
 	const char *file;
@@ -33,10 +33,11 @@ struct csv_record {
 	const struct csv_first *first; /* an earlier copy of it (see csv_opts.dupes), else NULL */
 	size_t expected;    /* about how many records the input holds, from its size and samples
 	                       of its lines (0: unknown), to size arrays once */
-	/* The fields of the record CSV_AHEAD places later, when it is already parsed (else NULL):
-	 * what a callback will look up then (by their hashes) can be fetched into the cache now. */
-	const struct csv_field *ahead;
-	size_t n_ahead;
+	/* The fields of records a few places later, when already parsed (else NULL): what a
+	 * callback will look up then (by their hashes) can be fetched into the cache now, in
+	 * stages, the farthest first. */
+	const struct csv_field *ahead[CSV_AHEAD_STAGES];
+	size_t n_ahead[CSV_AHEAD_STAGES];
 };
 
 /* Where a record was first read. */

@@ -30,12 +30,8 @@ static void ingest_free(struct ingest *in)
 	free(in->role_pool);
 	free(in->extra_pool);
 	csv_dupes_free(&in->dupes);
-	free(in->key_of_spelling[0]);
-	free(in->key_of_spelling[1]);
-	intern_free(&in->role_labels.texts);
-	free(in->role_labels.key_of);
-	intern_free(&in->type_labels.texts);
-	free(in->type_labels.key_of);
+	intern_free(&in->role_texts);
+	intern_free(&in->type_texts);
 	sb_release(&in->last_name[0]);
 	sb_release(&in->last_name[1]);
 	free(in->artist_of_key);
@@ -59,8 +55,8 @@ int dataset_load(struct dataset *ds, const char *const *paths, size_t n_paths, c
 	intern_init(&in.pids, 16);
 	intern_init(&in.roles, 64);
 	intern_init(&in.values, 256);
-	intern_init(&in.role_labels.texts, 64);
-	intern_init(&in.type_labels.texts, 16);
+	intern_init(&in.role_texts, 64);
+	intern_init(&in.type_texts, 16);
 	in.empty_hash = intern_hash("", 0);
 	sb_init(&in.scratch);
 	sb_init(&in.last_name[0]);

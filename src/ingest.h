@@ -27,13 +27,6 @@ struct raw_row {
 	uint32_t line;
 };
 
-/* Roles and types as written, each normalised once: text id -> key id (NONE: not yet). */
-struct label_cache {
-	struct intern texts;
-	uint32_t *key_of;
-	size_t cap;
-};
-
 struct ingest {
 	const struct load_opts *opts;
 	struct dataset *ds;
@@ -41,7 +34,7 @@ struct ingest {
 	/* Names as written, artists apart from titles: each row's lookup of its artist (the one
 	 * at random) then reads the artists' table alone. At 10M rows the interning thread took
 	 * 5.5-5.8 s of CPU against 6.5-6.6 s with one table, two runs each. */
-	struct intern artist_spellings, title_spellings;
+	struct intern artist_spellings, title_spellings; /* each tagged with its key */
 	struct raw_row *rows;
 	size_t n_rows, cap_rows;
 	uint32_t *role_pool;
@@ -50,9 +43,8 @@ struct ingest {
 	size_t n_extra_pool, cap_extra_pool;
 	struct csv_dupes dupes;      /* rows read, for exact duplicates */
 	uint64_t empty_hash;         /* intern_hash("", 0): the type of a row without one */
-	uint32_t *key_of_spelling[2]; /* spelling id -> artist [0] or title [1] key id, or NONE */
-	size_t cap_key_of_spelling[2];
-	struct label_cache role_labels, type_labels;
+	/* Roles and types as written, each tagged with its key once normalised. */
+	struct intern role_texts, type_texts;
 	struct strbuf last_name[2];   /* the previous row's artist and title, and their ids: */
 	uint32_t last_ids[2][2];      /* extracts list a project's team on adjacent rows */
 	uint32_t *artist_of_key;     /* artist key id -> artist (NONE: no row used), after resolve */

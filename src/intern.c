@@ -117,8 +117,7 @@ void intern_init(struct intern *t, size_t expected)
 void intern_free(struct intern *t)
 {
 	arena_free(&t->arena);
-	free(t->str);
-	free(t->len);
+	free(t->entry);
 	free(t->slots);
 	memset(t, 0, sizeof(*t));
 }
@@ -136,7 +135,7 @@ static size_t probe(const struct intern *t, const char *s, size_t n, uint32_t h)
 		uint64_t slot = t->slots[i];
 		if (!slot) return i;
 		uint32_t id = (uint32_t)slot - 1;
-		if ((uint32_t)(slot >> 32) == h && t->len[id] == n && memcmp(t->str[id], s, n) == 0) return i;
+		if ((uint32_t)(slot >> 32) == h && t->entry[id].len == n && memcmp(t->entry[id].str, s, n) == 0) return i;
 		i = (i + 1) & t->mask;
 	}
 }
@@ -166,14 +165,8 @@ uint32_t intern_add_hashed(struct intern *t, const char *s, size_t n, uint64_t h
 	}
 	if (t->n >= UINT32_MAX - 1) die(EXIT_DATA, "more than %u distinct strings", UINT32_MAX - 1);
 	size_t id = t->n++;
-	if (t->n > t->cap) {
-		size_t cap = t->cap;
-		GROW(t->str, t->n, cap);
-		t->len = xrealloc(t->len, st_mult(cap, sizeof(*t->len)));
-		t->cap = cap;
-	}
-	t->str[id] = arena_strndup(&t->arena, s, n);
-	t->len[id] = (uint32_t)n;
+	GROW(t->entry, t->n, t->cap);
+	t->entry[id] = (struct intern_entry){arena_strndup(&t->arena, s, n), (uint32_t)n, INTERN_NO_TAG};
 	t->slots[i] = (uint64_t)h << 32 | ((uint32_t)id + 1);
 	if (2 * t->n > t->mask + 1) rehash(t, 2 * (t->mask + 1));
 	if (is_new) *is_new = 1;
