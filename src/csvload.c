@@ -185,7 +185,7 @@ static void dupes_resize(struct csv_dupes *d, size_t nslots)
 	struct csv_first *old = d->slot;
 	unsigned bits = 0;
 	while (((size_t)1 << bits) < nslots) bits++;
-	d->slot = xcalloc(nslots, sizeof(*d->slot));
+	d->slot = xcalloc_huge(nslots, sizeof(*d->slot));
 	d->mask = nslots - 1;
 	d->shift = 64 - bits;
 	for (size_t k = 0; k < old_n; k++) {

@@ -1,8 +1,10 @@
+#define _DEFAULT_SOURCE /* madvise */
 #include "xalloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "report.h"
 
@@ -22,6 +24,17 @@ void *xcalloc(size_t count, size_t size)
 {
 	void *p = calloc(count ? count : 1, size ? size : 1);
 	if (!p) out_of_memory(count * size);
+	return p;
+}
+
+void *xcalloc_huge(size_t count, size_t size)
+{
+	void *p = xcalloc(count, size);
+#ifdef MADV_HUGEPAGE
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	uintptr_t from = ((uintptr_t)p + huge - 1) & ~(huge - 1), to = ((uintptr_t)p + count * size) & ~(huge - 1);
+	if (to > from) madvise((void *)from, to - from, MADV_HUGEPAGE); /* only a hint: failure is harmless */
+#endif
 	return p;
 }
 
