@@ -7,8 +7,8 @@
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 /* xcalloc for a big table read and written at random: its 2 MiB-aligned part is marked for
- * huge pages (MADV_HUGEPAGE, where the system has it), so that a lookup's address
- * translation is one TLB entry in 128 as many and its page walk stays in the cache. */
+ * huge pages (MADV_HUGEPAGE, where the system has it), so that a TLB entry covers 512 times
+ * as much of it and the page walks of its lookups stay in the cache. */
 void *xcalloc_huge(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
