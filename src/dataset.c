@@ -32,6 +32,8 @@ static void ingest_free(struct ingest *in)
 	csv_dupes_free(&in->dupes);
 	intern_free(&in->role_texts);
 	intern_free(&in->type_texts);
+	sb_release(&in->pending_key[0].key);
+	sb_release(&in->pending_key[1].key);
 	sb_release(&in->last_name[0]);
 	sb_release(&in->last_name[1]);
 	free(in->artist_of_key);
@@ -59,6 +61,8 @@ int dataset_load(struct dataset *ds, const char *const *paths, size_t n_paths, c
 	intern_init(&in.type_texts, 16);
 	in.empty_hash = intern_hash("", 0);
 	sb_init(&in.scratch);
+	sb_init(&in.pending_key[0].key);
+	sb_init(&in.pending_key[1].key);
 	sb_init(&in.last_name[0]);
 	sb_init(&in.last_name[1]);
 

@@ -168,10 +168,17 @@ static uint32_t intern_value(struct ingest *in, const struct csv_field *f)
 
 /* Spelling and identity key of a name (artist: 0, title: 1). The key (NFC, case folded, after
  * aliases) is a function of the spelling, so it is derived once per distinct spelling and
- * kept as its tag: a repeated name costs one lookup instead of a normalisation and two. */
+ * kept as its tag: a repeated name costs one lookup instead of a normalisation and two.
+ * A new spelling's key is looked up in two halves: name_ids normalises it and starts
+ * fetching its slot, and name_key_finish, called once the rest of the row is read, looks it
+ * up. That lookup, a miss at random in a table of millions of keys, then overlaps the
+ * row's other work: at 10M rows the interning thread took 4.15-4.30 s of CPU against
+ * 4.25-4.56 s, six runs each. */
 static void name_ids(struct ingest *in, int title, const char *s, size_t len, uint64_t hash, uint32_t *spelling,
                      uint32_t *key)
 {
+	struct pending_key *pk = &in->pending_key[title];
+	pk->active = 0;
 	struct strbuf *last = &in->last_name[title];
 	if (last->len == len && len && memcmp(last->buf, s, len) == 0) {
 		*spelling = in->last_ids[title][0];
@@ -180,17 +187,31 @@ static void name_ids(struct ingest *in, int title, const char *s, size_t len, ui
 	}
 	struct intern *spellings = title ? &in->title_spellings : &in->artist_spellings;
 	uint32_t sp = intern_add_hashed(spellings, s, len, hash, NULL);
-	uint32_t *cached = intern_tag(spellings, sp);
-	if (*cached == INTERN_NO_TAG) {
-		sb_reset(&in->scratch);
-		if (title) norm_key(&in->scratch, s, len);
-		else ingest_artist_key(in, &in->scratch, s, len);
-		*cached = intern_add(title ? &in->title_keys : &in->artist_keys, in->scratch.buf, in->scratch.len, NULL);
-	}
 	*spelling = in->last_ids[title][0] = sp;
-	*key = in->last_ids[title][1] = *cached;
 	sb_reset(last);
 	sb_add(last, s, len);
+	uint32_t tag = *intern_tag(spellings, sp);
+	if (tag != INTERN_NO_TAG) {
+		*key = in->last_ids[title][1] = tag;
+		return;
+	}
+	sb_reset(&pk->key);
+	if (title) norm_key(&pk->key, s, len);
+	else ingest_artist_key(in, &pk->key, s, len);
+	pk->hash = intern_hash(pk->key.buf, pk->key.len);
+	pk->spelling = sp;
+	pk->active = 1;
+	intern_prefetch(title ? &in->title_keys : &in->artist_keys, pk->hash);
+}
+
+static void name_key_finish(struct ingest *in, int title, uint32_t *key)
+{
+	struct pending_key *pk = &in->pending_key[title];
+	if (!pk->active) return;
+	pk->active = 0;
+	uint32_t id = intern_add_hashed(title ? &in->title_keys : &in->artist_keys, pk->key.buf, pk->key.len, pk->hash, NULL);
+	*intern_tag(title ? &in->title_spellings : &in->artist_spellings, pk->spelling) = id;
+	*key = in->last_ids[title][1] = id;
 }
 
 /* The lookups of the names of the rows a few places on, each in the stage its distance calls
@@ -311,6 +332,8 @@ static int on_row(const struct csv_record *r, void *user)
 
 	s = text(fr, &len);
 	add_roles(in, &row, s, s ? len : 0, s ? fr->hash : 0);
+	name_key_finish(in, 0, &row.artist);
+	name_key_finish(in, 1, &row.title);
 
 	if (!passes_filter(in, &row)) {
 		in->n_role_pool = row.roles_off;

@@ -45,6 +45,12 @@ struct ingest {
 	uint64_t empty_hash;         /* intern_hash("", 0): the type of a row without one */
 	/* Roles and types as written, each tagged with its key once normalised. */
 	struct intern role_texts, type_texts;
+	struct pending_key {          /* a new spelling's key, between name_ids and name_key_finish */
+		struct strbuf key;
+		uint64_t hash;
+		uint32_t spelling;
+		int active;
+	} pending_key[2];
 	struct strbuf last_name[2];   /* the previous row's artist and title, and their ids: */
 	uint32_t last_ids[2][2];      /* extracts list a project's team on adjacent rows */
 	uint32_t *artist_of_key;     /* artist key id -> artist (NONE: no row used), after resolve */
