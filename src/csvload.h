@@ -21,7 +21,8 @@ struct csv_field {
 	uint64_t hash;      /* intern_hash of the text without the white space around it */
 };
 
-/* csv_record.ahead[k] is the record (CSV_AHEAD_STAGES - k) * CSV_AHEAD_STEP places later. */
+/* csv_record.ahead[k] is the record (CSV_AHEAD_STAGES - k) * CSV_AHEAD_STEP events later
+ * (records, or messages noted between them). */
 enum { CSV_AHEAD_STAGES = 3, CSV_AHEAD_STEP = 4 };
 
 struct csv_record {

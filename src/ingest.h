@@ -33,8 +33,9 @@ struct ingest {
 	struct intern artist_keys, title_keys, types, pids, roles, values;
 	/* Names as written, artists apart from titles: each row's lookup of its artist (the one
 	 * at random) then reads the artists' table alone. At 10M rows the interning thread took
-	 * 5.5-5.8 s of CPU against 6.5-6.6 s with one table, two runs each. */
-	struct intern artist_spellings, title_spellings; /* each tagged with its key */
+	 * 5.5-5.8 s of CPU against 6.5-6.6 s with one table, two runs each. Each spelling is
+	 * tagged with its key once derived (one met only on artist_id rows has none). */
+	struct intern artist_spellings, title_spellings;
 	struct raw_row *rows;
 	size_t n_rows, cap_rows;
 	uint32_t *role_pool;

@@ -23,7 +23,7 @@ struct intern_entry {
 	uint32_t len;
 	uint32_t tag; /* the owner's number for the string; INTERN_NO_TAG until set */
 };
-enum { INTERN_NO_TAG = UINT32_MAX };
+#define INTERN_NO_TAG UINT32_MAX
 
 struct intern {
 	struct arena arena;
