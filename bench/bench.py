@@ -307,7 +307,6 @@ def bench_size(rows, keys):
                   % (LABEL[k], nbytes / MB / ri, results[k]["read_s"], results[k]["resolve_s"]))
     if "peer" in results:
         pr = stage_sum(results["peer"]["stages"], ("read and resolve identities",))
-        results["peer"]["read_s"] = pr
         results["peer"]["throughput"] = nbytes / MB / pr if pr > 0 else None
         if pr > 0:
             print("reading + identity resolution, %s: %.1f MB/s (csv module + identities %.3f s)"
