@@ -24,8 +24,9 @@ below) to read the growth against.
 
 Environment: BENCH_BIG=1 adds 10M rows; BENCH_SIZES=10000,50000 replaces the sizes;
 BENCH_PROGRAMS=cg_job,peer,cg_all,cg_betw chooses the programs (default all four);
-BENCH_REPEAT=N runs every program N times (default: 3 up to 1M rows for (a) and (b), 3 up to
-100k rows for (c), otherwise 1); BENCH_KEEP=1 keeps the outputs under output/bench/run/.
+BENCH_REPEAT=N runs every program N times (default: 3 for (a) at every size, 3 up to 1M rows
+for (b), 3 up to 100k rows for (c), otherwise 1: a 10M run of (a) takes about 20 s, of (b)
+about 3 minutes); BENCH_KEEP=1 keeps the outputs under output/bench/run/.
 MB means 10^6 bytes everywhere (peak RSS too: ru_maxrss KiB * 1024 / 10^6).
 """
 import csv
@@ -83,7 +84,9 @@ def sizes():
 def repeats(key, rows):
     if os.environ.get("BENCH_REPEAT"):
         return max(1, int(os.environ["BENCH_REPEAT"]))
-    if key in ("cg_job", "peer"):
+    if key == "cg_job":
+        return 3
+    if key == "peer":
         return 3 if rows <= 1_000_000 else 1
     return 3 if rows <= 100_000 else 1
 
@@ -293,15 +296,17 @@ def bench_size(rows, keys):
     for k in ("cg_job", "cg_all"):
         if k not in results:
             continue
-        st = results[k]["stages"]
-        results[k]["read_s"] = stage_sum(st, ("read",))
-        results[k]["resolve_s"] = stage_sum(st, ("resolve identities",))
+        # Each stage's median over the runs: a stage's time varies from run to run on its own.
+        results[k]["read_s"] = statistics.median(stage_sum(r["stages"], ("read",)) for r in runs[k])
+        results[k]["resolve_s"] = statistics.median(stage_sum(r["stages"], ("resolve identities",))
+                                                    for r in runs[k])
         ri = results[k]["read_s"] + results[k]["resolve_s"]
         results[k]["read_mbs"] = nbytes / MB / results[k]["read_s"] if results[k]["read_s"] > 0 else None
         results[k]["throughput"] = nbytes / MB / ri if ri > 0 else None
         if results[k]["read_mbs"]:
-            print("reading (parse, check, intern), %s: %.1f MB/s (read %.3f s)"
-                  % (LABEL[k], results[k]["read_mbs"], results[k]["read_s"]))
+            print("reading (parse, check, intern), %s: %.1f MB/s (read %.3f s, median of %d; all: %s)"
+                  % (LABEL[k], results[k]["read_mbs"], results[k]["read_s"], len(runs[k]),
+                     " ".join("%.3f" % stage_sum(r["stages"], ("read",)) for r in runs[k])))
         if ri > 0:
             print("reading + identity resolution, %s: %.1f MB/s (read %.3f s + resolve identities %.3f s)"
                   % (LABEL[k], nbytes / MB / ri, results[k]["read_s"], results[k]["resolve_s"]))
@@ -468,9 +473,11 @@ def print_growth(all_results):
     print("=== growth against the size before (linear: the rows' ratio) ===")
     for (r0, _, res0), (r1, _, res1) in pairs:
         a, b = res0["cg_job"], res1["cg_job"]
-        line = "%s -> %s (rows x%.1f): %s wall x%.1f, user x%.1f, sys x%.1f" % (
-            fmt_rows(r0), fmt_rows(r1), r1 / r0, SHORT["cg_job"], b["wall"] / a["wall"],
-            b["user"] / max(a["user"], 1e-9), b["sys"] / max(a["sys"], 1e-9))
+        # A ratio to a time under 10 ms says nothing (sys at 10k rows is a few ms or 0).
+        ratio = lambda t1, t0: "x%.1f" % (t1 / t0) if t0 >= 0.01 else "- (under 10 ms before)"
+        line = "%s -> %s (rows x%.1f): %s wall %s, user %s, sys %s" % (
+            fmt_rows(r0), fmt_rows(r1), r1 / r0, SHORT["cg_job"], ratio(b["wall"], a["wall"]),
+            ratio(b["user"], a["user"]), ratio(b["sys"], a["sys"]))
         if "peer" in res0 and "peer" in res1:
             line += "; peer wall x%.1f" % (res1["peer"]["wall"] / res0["peer"]["wall"])
         print(line)
