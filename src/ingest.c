@@ -2,6 +2,7 @@
  * the CSV loader). O(bytes) time; O(rows) memory in compact rows plus the distinct strings. */
 #include "ingest.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include "columns.h"
@@ -178,7 +179,7 @@ static void name_ids(struct ingest *in, int title, const char *s, size_t len, ui
                      uint32_t *key)
 {
 	struct pending_key *pk = &in->pending_key[title];
-	pk->active = 0;
+	assert(!pk->active); /* the row before finished it */
 	struct strbuf *last = &in->last_name[title];
 	if (last->len == len && len && memcmp(last->buf, s, len) == 0) {
 		*spelling = in->last_ids[title][0];

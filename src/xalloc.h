@@ -8,7 +8,7 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 /* xcalloc for a big table read and written at random: its 2 MiB-aligned part is marked for
  * huge pages (MADV_HUGEPAGE, where the system has it), so that a TLB entry covers 512 times
- * as much of it and the page walks of its lookups stay in the cache. */
+ * as much of it and fewer of its lookups wait on a page walk. */
 void *xcalloc_huge(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
