@@ -297,7 +297,8 @@ def bench_size(rows, keys):
         if k not in results:
             continue
         # Each stage's median over the runs: a stage's time varies from run to run on its own.
-        results[k]["read_s"] = statistics.median(stage_sum(r["stages"], ("read",)) for r in runs[k])
+        reads = [stage_sum(r["stages"], ("read",)) for r in runs[k]]
+        results[k]["read_s"] = statistics.median(reads)
         results[k]["resolve_s"] = statistics.median(stage_sum(r["stages"], ("resolve identities",))
                                                     for r in runs[k])
         ri = results[k]["read_s"] + results[k]["resolve_s"]
@@ -305,8 +306,8 @@ def bench_size(rows, keys):
         results[k]["throughput"] = nbytes / MB / ri if ri > 0 else None
         if results[k]["read_mbs"]:
             print("reading (parse, check, intern), %s: %.1f MB/s (read %.3f s, median of %d; all: %s)"
-                  % (LABEL[k], results[k]["read_mbs"], results[k]["read_s"], len(runs[k]),
-                     " ".join("%.3f" % stage_sum(r["stages"], ("read",)) for r in runs[k])))
+                  % (LABEL[k], results[k]["read_mbs"], results[k]["read_s"], len(reads),
+                     " ".join("%.3f" % t for t in reads)))
         if ri > 0:
             print("reading + identity resolution, %s: %.1f MB/s (read %.3f s + resolve identities %.3f s)"
                   % (LABEL[k], nbytes / MB / ri, results[k]["read_s"], results[k]["resolve_s"]))
@@ -464,6 +465,13 @@ def panel(x0, y0, w, h, series, title, ylabel, yunit, guide=None):
     return el
 
 
+MIN_BASE_S = 0.01  # a ratio to a time under 10 ms says nothing (sys at 10k rows is a few ms or 0)
+
+
+def growth(t1, t0):
+    return "x%.1f" % (t1 / t0) if t0 >= MIN_BASE_S else "- (under 10 ms before)"
+
+
 def print_growth(all_results):
     """How each size's costs compare with the size before: linear growth is the rows' ratio."""
     pairs = [(a, b) for a, b in zip(all_results, all_results[1:]) if "cg_job" in a[2] and "cg_job" in b[2]]
@@ -473,16 +481,14 @@ def print_growth(all_results):
     print("=== growth against the size before (linear: the rows' ratio) ===")
     for (r0, _, res0), (r1, _, res1) in pairs:
         a, b = res0["cg_job"], res1["cg_job"]
-        # A ratio to a time under 10 ms says nothing (sys at 10k rows is a few ms or 0).
-        ratio = lambda t1, t0: "x%.1f" % (t1 / t0) if t0 >= 0.01 else "- (under 10 ms before)"
         line = "%s -> %s (rows x%.1f): %s wall %s, user %s, sys %s" % (
-            fmt_rows(r0), fmt_rows(r1), r1 / r0, SHORT["cg_job"], ratio(b["wall"], a["wall"]),
-            ratio(b["user"], a["user"]), ratio(b["sys"], a["sys"]))
+            fmt_rows(r0), fmt_rows(r1), r1 / r0, SHORT["cg_job"], growth(b["wall"], a["wall"]),
+            growth(b["user"], a["user"]), growth(b["sys"], a["sys"]))
         if "peer" in res0 and "peer" in res1:
             line += "; peer wall x%.1f" % (res1["peer"]["wall"] / res0["peer"]["wall"])
         print(line)
         before = dict(a["stages"])
-        cells = ["%s x%.1f" % (n, t / before[n]) for n, t in b["stages"] if before.get(n, 0) >= 0.01]
+        cells = ["%s %s" % (n, growth(t, before[n])) for n, t in b["stages"] if before.get(n, 0) >= MIN_BASE_S]
         if cells:
             print("  stages: " + ", ".join(cells))
 
